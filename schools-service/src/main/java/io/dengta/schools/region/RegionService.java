@@ -1,0 +1,132 @@
+package io.dengta.schools.region;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dengta.commons.etag.ETags;
+import io.dengta.commons.paging.Cursor;
+import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.Page;
+import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.problem.FieldError;
+import io.dengta.commons.problem.ProblemException;
+
+/** Reads and maintains the region hierarchy. Regions are public reference data: any caller may read them. */
+@ApplicationScoped
+public class RegionService {
+
+    static final List<String> SORTABLE = List.of("code", "name", "level", "updatedAt");
+    private static final Map<String, String> COLUMNS = Map.of(
+            "code", "r.code", "name", "r.name", "level", "r.level", "updatedAt", "r.updatedAt");
+
+    public record Filter(String level, String parent, OffsetDateTime updatedSince) {
+    }
+
+    public record PutResult(RegionView region, boolean created) {
+    }
+
+    public Page<RegionView> list(Filter filter, PageRequest page) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.level() != null) {
+            where.append(" and r.level = :level");
+            params.put("level", filter.level());
+        }
+        if (filter.parent() != null) {
+            where.append(" and r.parentCode = :parent");
+            params.put("parent", filter.parent());
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and r.updatedAt >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        Long total = page.includeTotal() ? Region.count("from Region r where " + where, params) : null;
+
+        Keyset keyset = Keyset.of(page, COLUMNS, "code");
+        String seek = "";
+        Map<String, Object> pageParams = new HashMap<>(params);
+        if (page.cursor() != null) {
+            List<String> after = Cursor.decode(page.cursor(), keyset.size());
+            for (int i = 0; i < keyset.size(); i++) {
+                pageParams.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
+            }
+            seek = " and " + keyset.after();
+        }
+        List<Region> rows = Region.<Region>find("from Region r where " + where + seek + " order by " + keyset.orderBy(),
+                pageParams).page(0, page.fetchSize()).list();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            Region last = rows.get(rows.size() - 1);
+            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
+        }
+        return new Page<>(rows.stream().map(r -> RegionView.of(r, null)).toList(), next, total);
+    }
+
+    public Optional<RegionView> find(String code) {
+        return Region.<Region>findByIdOptional(code).map(r -> RegionView.of(r, children(code)));
+    }
+
+    @Transactional
+    public PutResult put(String code, RegionInput input, String ifMatch) {
+        Optional<Region> parent = input.parent() == null ? Optional.empty() : Region.findByIdOptional(input.parent());
+        List<FieldError> errors = RegionRules.check(code, input, parent);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        Region region = Region.findById(code);
+        boolean created = region == null;
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
+                throw ProblemException.notFound("Region " + code + " not found; If-Match needs an existing region");
+            }
+            region = new Region();
+            region.code = code;
+            region.createdAt = now;
+        } else {
+            ETags.requireMatch(ifMatch, region.version);
+        }
+        region.name = input.name();
+        region.nameEn = input.nameEn();
+        region.level = input.level();
+        region.parentCode = input.parent();
+        region.note = input.note();
+        region.updatedAt = now;
+        if (created) {
+            region.persist();
+        }
+        Region.getEntityManager().flush();
+        return new PutResult(RegionView.of(region, children(code)), created);
+    }
+
+    private static List<RegionView.RegionRef> children(String code) {
+        return Region.<Region>find("parentCode = ?1 order by code", code).stream()
+                .map(c -> new RegionView.RegionRef(c.code, c.name, c.level)).toList();
+    }
+
+    private static Object keyValue(String field, String text) {
+        try {
+            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
+        }
+    }
+
+    private static String keyText(String field, Region r) {
+        return switch (field) {
+            case "code" -> r.code;
+            case "name" -> r.name;
+            case "level" -> r.level;
+            case "updatedAt" -> r.updatedAt.toString();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}
