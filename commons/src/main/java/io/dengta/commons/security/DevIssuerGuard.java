@@ -1,6 +1,6 @@
 package io.dengta.commons.security;
 
-import java.util.Optional;
+import java.util.List;
 
 import jakarta.enterprise.event.Observes;
 
@@ -17,10 +17,12 @@ import io.quarkus.runtime.configuration.ConfigUtils;
 public class DevIssuerGuard {
 
     void check(@Observes StartupEvent event) {
-        boolean production = ConfigUtils.getProfiles().contains("prod")
-                && !ConfigUtils.getProfiles().contains("local");
-        Optional<String> publicKey = ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class);
-        if (production && publicKey.isPresent()) {
+        check(ConfigUtils.getProfiles(),
+                ConfigProvider.getConfig().getOptionalValue("quarkus.oidc.public-key", String.class).isPresent());
+    }
+
+    static void check(List<String> activeProfiles, boolean localPublicKeyConfigured) {
+        if (activeProfiles.contains("prod") && localPublicKeyConfigured) {
             throw new IllegalStateException("quarkus.oidc.public-key is set in the production profile: the local "
                     + "development issuer cannot be used in production; configure QUARKUS_OIDC_AUTH_SERVER_URL");
         }
