@@ -87,8 +87,8 @@ for svc in "${SERVICES[@]}"; do
   fi
 done
 if $needs_build; then
-  say "Building (./mvnw install -DskipTests), output in .local/logs/build.log ..."
-  (cd "$ROOT" && ./mvnw -B -DskipTests install > "$LOGS/build.log" 2>&1) || { tail -n 40 "$LOGS/build.log"; die "the build failed; see .local/logs/build.log"; }
+  say "Building (./mvnw install, tests skipped), output in .local/logs/build.log ..."
+  (cd "$ROOT" && ./mvnw -B -Dmaven.test.skip=true install > "$LOGS/build.log" 2>&1) || { tail -n 40 "$LOGS/build.log"; die "the build failed; see .local/logs/build.log"; }
 fi
 
 # --- PostgreSQL --------------------------------------------------------------------------------------

@@ -46,8 +46,8 @@ public class ServiceProxy {
                             .setPort(route.url().getPort())
                             .setTimeout(route.timeout().toMillis())))
                     .addInterceptor(new DependencyFailures(name));
-            router.route(route.prefix() + "*").handler(rc -> forward(rc, proxy));
-            LOG.infof("Routing %s* to %s (%s timeout)", route.prefix(), route.url(), route.timeout());
+            router.route(route.prefix() + "/*").handler(rc -> forward(rc, proxy));
+            LOG.infof("Routing %s/* to %s (%s timeout)", route.prefix(), route.url(), route.timeout());
         });
     }
 
