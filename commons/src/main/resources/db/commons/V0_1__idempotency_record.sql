@@ -6,6 +6,7 @@ create table idempotency_record (
     status           integer,
     location         text,
     body             text,
+    content_type     text,
     created_at       timestamptz not null,
     primary key (owner, idempotency_key)
 );

@@ -88,7 +88,7 @@ public class Idempotency {
                 values (?, ?, ?, now())
                 on conflict (owner, idempotency_key) do update
                   set request_hash = excluded.request_hash, created_at = now(), status = null,
-                      location = null, body = null
+                      location = null, body = null, content_type = null
                   where idempotency_record.created_at < now() - interval '24 hours'
                 """, owner, key, hash) == 1;
     }
@@ -96,7 +96,7 @@ public class Idempotency {
     private Response replay(String owner, String key, String hash) {
         try (Connection c = dataSource.get().getConnection();
                 PreparedStatement s = c.prepareStatement("""
-                        select request_hash, status, location, body from idempotency_record
+                        select request_hash, status, location, body, content_type from idempotency_record
                         where owner = ? and idempotency_key = ?
                         """)) {
             s.setString(1, owner);
@@ -118,7 +118,8 @@ public class Idempotency {
                     builder.location(URI.create(rs.getString(3)));
                 }
                 if (rs.getString(4) != null) {
-                    builder.entity(rs.getString(4)).type(MediaType.APPLICATION_JSON_TYPE);
+                    builder.entity(rs.getString(4))
+                            .type(rs.getString(5) != null ? rs.getString(5) : MediaType.APPLICATION_JSON);
                 }
                 return builder.build();
             }
@@ -129,14 +130,19 @@ public class Idempotency {
 
     private void store(String owner, String key, Response response) {
         String location = response.getLocation() == null ? null : response.getLocation().toString();
+        Object entity = response.getEntity();
         String body;
         try {
-            body = response.getEntity() == null ? null : json.writeValueAsString(response.getEntity());
+            // a String entity is already the body (e.g. a problem): store it as it is
+            body = entity == null ? null : entity instanceof String text ? text : json.writeValueAsString(entity);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Response could not be stored for replay", e);
         }
-        update("update idempotency_record set status = ?, location = ?, body = ? where owner = ? and idempotency_key = ?",
-                response.getStatus(), location, body, owner, key);
+        String contentType = response.getMediaType() == null ? null : response.getMediaType().toString();
+        update("""
+                update idempotency_record set status = ?, location = ?, body = ?, content_type = ?
+                where owner = ? and idempotency_key = ?""",
+                response.getStatus(), location, body, contentType, owner, key);
     }
 
     private void release(String owner, String key) {

@@ -35,7 +35,7 @@ public final class Cursor {
             List<String> values = JSON.readValue(Base64.getUrlDecoder().decode(cursor.getBytes(StandardCharsets.US_ASCII)),
                     new TypeReference<ArrayList<String>>() {
                     });
-            if (values.size() != expectedValues) {
+            if (values == null || values.size() != expectedValues || values.contains(null)) {
                 throw invalid();
             }
             return values;

@@ -2,7 +2,11 @@ package io.dengta.commons.problem;
 
 import jakarta.enterprise.event.Observes;
 
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.jboss.logging.Logger;
+
+import io.quarkus.runtime.configuration.MemorySize;
+import io.quarkus.vertx.http.runtime.filters.Filters;
 
 import io.quarkus.security.AuthenticationCompletionException;
 import io.quarkus.security.AuthenticationFailedException;
@@ -19,6 +23,34 @@ import io.vertx.ext.web.handler.HttpException;
 public class HttpFailureProblems {
 
     private static final Logger LOG = Logger.getLogger(HttpFailureProblems.class);
+
+    /**
+     * Quarkus answers a body over {@code quarkus.http.limits.max-body-size} with a bare 413 before any
+     * route runs; announce it as a problem instead, from the declared Content-Length. (A chunked body
+     * that grows past the limit still gets the bare 413.)
+     */
+    void limitBody(@Observes Filters filters) {
+        long max = ConfigProvider.getConfig().getOptionalValue("quarkus.http.limits.max-body-size", MemorySize.class)
+                .map(MemorySize::asLongValue).orElse(10L * 1024 * 1024);
+        filters.register(rc -> {
+            String length = rc.request().getHeader("Content-Length");
+            if (length != null && isLonger(length, max)) {
+                rc.response().putHeader("Connection", "close");
+                Problems.write(rc.response(), ProblemType.PAYLOAD_TOO_LARGE,
+                        "The request body is larger than this endpoint accepts (" + max + " bytes)", rc.request());
+                return;
+            }
+            rc.next();
+        }, Integer.MAX_VALUE - 1);
+    }
+
+    private static boolean isLonger(String contentLength, long max) {
+        try {
+            return Long.parseLong(contentLength.trim()) > max;
+        } catch (NumberFormatException e) {
+            return false;
+        }
+    }
 
     void register(@Observes Router router) {
         router.route().order(Integer.MIN_VALUE).failureHandler(this::onFailure);

@@ -23,6 +23,7 @@ import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.InvalidFormatException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 
 import io.quarkus.security.AuthenticationFailedException;
@@ -77,6 +78,12 @@ public class ProblemExceptionMappers {
         return Problems.response(ProblemType.VALIDATION, Problems.countDetail(1), List.of(error), Map.of(), request);
     }
 
+    /** More specific than JsonMappingException, so it wins over Quarkus' own plain-JSON mapper. */
+    @ServerExceptionMapper
+    public Response mismatchedInput(MismatchedInputException e, HttpServerRequest request) {
+        return unreadableJson(e, request);
+    }
+
     @ServerExceptionMapper
     public Response malformedJson(JsonParseException e, HttpServerRequest request) {
         return Problems.response(ProblemType.MALFORMED_REQUEST, "The body is not valid JSON: " + e.getOriginalMessage(),
@@ -114,6 +121,8 @@ public class ProblemExceptionMappers {
             return unknownField(cause, request);
         } else if (e.getCause() instanceof InvalidFormatException cause) {
             return invalidValue(cause, request);
+        } else if (e.getCause() instanceof MismatchedInputException cause) {
+            return unreadableJson(cause, request);
         } else if (e.getCause() instanceof JsonParseException cause) {
             return malformedJson(cause, request);
         } else if (e.getCause() instanceof JsonMappingException cause) {

@@ -66,13 +66,19 @@ public class ProblemResponsesFilter implements OASFilter {
     }
 
     private static void add(APIResponses responses, String status, String description) {
+        org.eclipse.microprofile.openapi.models.media.Content problem = OASFactory.createContent()
+                .addMediaType(Problem.MEDIA_TYPE,
+                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)));
         if (responses.hasAPIResponse(status)) {
+            // smallrye adds bare 400/401/403 entries: give them the problem body
+            var existing = responses.getAPIResponse(status);
+            if (existing.getContent() == null || existing.getContent().getMediaTypes() == null
+                    || existing.getContent().getMediaTypes().isEmpty()) {
+                existing.setContent(problem);
+            }
             return;
         }
-        responses.addAPIResponse(status, OASFactory.createAPIResponse()
-                .description(description)
-                .content(OASFactory.createContent().addMediaType(Problem.MEDIA_TYPE,
-                        OASFactory.createMediaType().schema(OASFactory.createSchema().ref(PROBLEM_REF)))));
+        responses.addAPIResponse(status, OASFactory.createAPIResponse().description(description).content(problem));
     }
 
     private static void addSchemas(Components components) {
