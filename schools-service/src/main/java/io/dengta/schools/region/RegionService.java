@@ -11,6 +11,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
+import io.dengta.commons.journal.Operation;
+import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Cursor;
 import io.dengta.commons.paging.Keyset;
 import io.dengta.commons.paging.Page;
@@ -22,9 +24,17 @@ import io.dengta.commons.problem.ProblemException;
 @ApplicationScoped
 public class RegionService {
 
+    public static final String RESOURCE_TYPE = "region";
+
     static final List<String> SORTABLE = List.of("code", "name", "level", "updatedAt");
     private static final Map<String, String> COLUMNS = Map.of(
             "code", "r.code", "name", "r.name", "level", "r.level", "updatedAt", "r.updatedAt");
+
+    private final WriteJournal journal;
+
+    public RegionService(WriteJournal journal) {
+        this.journal = journal;
+    }
 
     public record Filter(String level, String parent, OffsetDateTime updatedSince) {
     }
@@ -83,6 +93,7 @@ public class RegionService {
         }
         Region region = Region.findById(code);
         boolean created = region == null;
+        RegionView before = created ? null : RegionView.of(region, null);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (created) {
             if (ifMatch != null && !ifMatch.isBlank() && !ifMatch.trim().equals("*")) {
@@ -104,6 +115,7 @@ public class RegionService {
             region.persist();
         }
         Region.getEntityManager().flush();
+        journal.record(RESOURCE_TYPE, code, Operation.UPSERT, null, null, before, RegionView.of(region, null));
         return new PutResult(RegionView.of(region, children(code)), created);
     }
 

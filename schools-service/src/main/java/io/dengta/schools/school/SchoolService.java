@@ -1,0 +1,210 @@
+package io.dengta.schools.school;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.Transactional;
+
+import io.dengta.commons.etag.ETags;
+import io.dengta.commons.journal.Operation;
+import io.dengta.commons.journal.WriteJournal;
+import io.dengta.commons.paging.Cursor;
+import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.Page;
+import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.problem.FieldError;
+import io.dengta.commons.problem.ProblemException;
+import io.dengta.schools.region.Region;
+
+/** The school registry: create-or-replace by code, scoped reads, deletes with tombstones. */
+@ApplicationScoped
+public class SchoolService {
+
+    public static final String RESOURCE_TYPE = "school";
+    static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
+    private static final Map<String, String> COLUMNS = Map.of("code", "s.code", "name", "s.name", "updatedAt",
+            "s.updatedAt");
+
+    private final WriteJournal journal;
+
+    public SchoolService(WriteJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Filters of the school list; null means "any". {@code region} includes its sub-regions. */
+    public record Filter(String region, String stage, String ownership, String status, String nameContains,
+            OffsetDateTime updatedSince) {
+    }
+
+    public record PutResult(SchoolView school, boolean created) {
+    }
+
+    public Page<SchoolView> list(Filter filter, PageRequest page, SchoolAccess.ListScope scope) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.region() != null) {
+            where.append(" and s.regionCode like :region");
+            params.put("region", io.dengta.commons.security.RegionCodes.coveragePrefix(filter.region()) + "%");
+        }
+        if (filter.stage() != null) {
+            where.append(" and array_contains(s.stages, :stage)");
+            params.put("stage", filter.stage());
+        }
+        if (filter.ownership() != null) {
+            where.append(" and s.ownership = :ownership");
+            params.put("ownership", filter.ownership());
+        }
+        if (filter.status() != null) {
+            where.append(" and s.status = :status");
+            params.put("status", filter.status());
+        }
+        if (filter.nameContains() != null) {
+            where.append(" and lower(s.name) like :name");
+            params.put("name", "%" + filter.nameContains().toLowerCase() + "%");
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and s.updatedAt >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        if (!scope.unrestricted()) {
+            List<String> alternatives = new ArrayList<>();
+            for (int i = 0; i < scope.regionPrefixes().size(); i++) {
+                alternatives.add("s.regionCode like :scope" + i);
+                params.put("scope" + i, scope.regionPrefixes().get(i) + "%");
+            }
+            if (!scope.schools().isEmpty()) {
+                alternatives.add("s.code in :scopeSchools");
+                params.put("scopeSchools", scope.schools());
+            }
+            where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
+        }
+        Long total = page.includeTotal() ? School.count("from School s where " + where, params) : null;
+
+        Keyset keyset = Keyset.of(page, COLUMNS, "code");
+        String seek = "";
+        if (page.cursor() != null) {
+            List<String> after = Cursor.decode(page.cursor(), keyset.size());
+            for (int i = 0; i < keyset.size(); i++) {
+                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
+            }
+            seek = " and " + keyset.after();
+        }
+        List<School> rows = School.<School>find("from School s where " + where + seek + " order by " + keyset.orderBy(),
+                params).page(0, page.fetchSize()).list();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            School last = rows.get(rows.size() - 1);
+            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
+        }
+        return new Page<>(rows.stream().map(SchoolView::of).toList(), next, total);
+    }
+
+    /** The school if it exists and the caller may see it; otherwise 404. */
+    public SchoolView get(String code, SchoolAccess access) {
+        School school = School.findById(code);
+        if (school == null) {
+            throw ProblemException.notFound("School " + code + " not found");
+        }
+        access.requireRead(code, school.regionCode, "School " + code);
+        return SchoolView.of(school);
+    }
+
+    @Transactional
+    public PutResult put(String code, SchoolInput input, String ifMatch, SchoolAccess access) {
+        School school = School.findById(code);
+        boolean created = school == null;
+        if (created) {
+            access.requireRegistryManagement(input.region());
+        } else {
+            access.requireRead(code, school.regionCode, "School " + code);
+            access.requireWrite(code, school.regionCode);
+            if (!school.regionCode.equals(input.region())) {
+                // moving a school to another region is managing the registry, not editing the school
+                access.requireRegistryManagement(input.region());
+            }
+            ETags.requireMatch(ifMatch, school.version);
+        }
+        List<FieldError> errors = SchoolRules.check(code, input, Region.findByIdOptional(input.region()).isPresent(),
+                LocalDate.now(ZoneOffset.ofHours(8)));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        SchoolView before = created ? null : SchoolView.of(school);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            school = new School();
+            school.code = code;
+            school.createdAt = now;
+        }
+        apply(school, input);
+        school.updatedAt = now;
+        if (created) {
+            school.persist();
+        }
+        School.getEntityManager().flush();
+        SchoolView after = SchoolView.of(school);
+        journal.record(RESOURCE_TYPE, code, Operation.UPSERT, school.regionCode, code, before, after);
+        return new PutResult(after, created);
+    }
+
+    @Transactional
+    public void delete(String code, String ifMatch, SchoolAccess access) {
+        School school = School.findById(code);
+        if (school == null) {
+            throw ProblemException.notFound("School " + code + " not found");
+        }
+        access.requireRead(code, school.regionCode, "School " + code);
+        access.requireRegistryManagement(school.regionCode);
+        ETags.requireMatch(ifMatch, school.version);
+        SchoolView before = SchoolView.of(school);
+        school.delete();
+        journal.record(RESOURCE_TYPE, code, Operation.DELETE, before.region(), code, before, null);
+    }
+
+    private static void apply(School s, SchoolInput in) {
+        s.name = in.name();
+        s.nameEn = in.nameEn();
+        s.regionCode = in.region();
+        s.stages = List.copyOf(in.stages());
+        s.ownership = in.ownership();
+        s.boarding = Boolean.TRUE.equals(in.boarding());
+        s.rural = Boolean.TRUE.equals(in.rural());
+        s.qualityRating = in.qualityRating();
+        s.qualityRatingYear = in.qualityRatingYear();
+        s.address = in.address();
+        s.latitude = in.latitude();
+        s.longitude = in.longitude();
+        s.foundedOn = in.foundedOn();
+        s.status = in.status();
+        s.openedOn = in.openedOn();
+        s.closedOn = in.closedOn();
+        s.mergedInto = in.mergedInto();
+        s.capacitySeats = in.capacitySeats();
+        s.plannedClasses = in.plannedClasses();
+        s.source = in.source();
+    }
+
+    private static Object keyValue(String field, String text) {
+        try {
+            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
+        }
+    }
+
+    private static String keyText(String field, School s) {
+        return switch (field) {
+            case "code" -> s.code;
+            case "name" -> s.name;
+            case "updatedAt" -> s.updatedAt.toString();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}
