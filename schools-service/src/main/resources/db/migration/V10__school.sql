@@ -4,7 +4,7 @@ create table school (
     name                text        not null,
     name_en             text,
     region_code         varchar(6)  not null references region (code),
-    stages              text[]      not null check (cardinality(stages) > 0),
+    stages              varchar(16)[] not null check (cardinality(stages) > 0),
     ownership           text        not null check (ownership in ('public', 'private', 'private-inclusive')),
     boarding            boolean     not null default false,
     rural               boolean     not null default false,
