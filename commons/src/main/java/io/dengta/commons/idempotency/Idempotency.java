@@ -1,6 +1,11 @@
 package io.dengta.commons.idempotency;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.net.URI;
+import java.security.DigestInputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -9,6 +14,7 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.HexFormat;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import javax.sql.DataSource;
@@ -39,6 +45,7 @@ public class Idempotency {
     public static final String HEADER = "Idempotency-Key";
     public static final String REPLAYED_HEADER = "Idempotent-Replayed";
     private static final int MAX_KEY_LENGTH = 255;
+    private static final String PENDING = "pending";
 
     private final Instance<DataSource> dataSource;
     private final ObjectMapper json;
@@ -82,6 +89,61 @@ public class Idempotency {
         return response;
     }
 
+    /**
+     * For streamed bodies (imports) whose hash is known only once they are read: the first request runs
+     * {@code action} on the body while hashing it; a later request with the same key reads its body
+     * only to hash it, then replays the first response or answers 422. {@code scope} is what else
+     * identifies the request (path, query).
+     */
+    public Response executeStreamed(String key, String scope, InputStream body, Function<InputStream, Response> action) {
+        if (key == null) {
+            return action.apply(body);
+        }
+        if (key.isBlank() || key.length() > MAX_KEY_LENGTH) {
+            throw ProblemException.invalid(HEADER, "invalid_idempotency_key",
+                    "must be 1 to " + MAX_KEY_LENGTH + " characters");
+        }
+        String owner = caller.clientId() != null ? caller.clientId() + "/" + caller.subject() : caller.subject();
+        MessageDigest digest = sha256();
+        digest.update(scope.getBytes(StandardCharsets.UTF_8));
+        DigestInputStream hashing = new DigestInputStream(body, digest);
+        if (!claim(owner, key, PENDING)) {
+            try {
+                hashing.transferTo(OutputStream.nullOutputStream());
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            return replay(owner, key, HexFormat.of().formatHex(digest.digest()));
+        }
+        Response response;
+        try {
+            response = action.apply(hashing);
+            hashing.transferTo(OutputStream.nullOutputStream());
+        } catch (IOException e) {
+            release(owner, key);
+            throw new UncheckedIOException(e);
+        } catch (RuntimeException e) {
+            release(owner, key);
+            throw e;
+        }
+        if (response.getStatus() >= 500) {
+            release(owner, key);
+            return response;
+        }
+        update("update idempotency_record set request_hash = ? where owner = ? and idempotency_key = ?",
+                HexFormat.of().formatHex(digest.digest()), owner, key);
+        store(owner, key, response);
+        return response;
+    }
+
+    private static MessageDigest sha256() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private boolean claim(String owner, String key, String hash) {
         return update("""
                 insert into idempotency_record (owner, idempotency_key, request_hash, created_at)
@@ -104,6 +166,9 @@ public class Idempotency {
             try (ResultSet rs = s.executeQuery()) {
                 if (!rs.next()) {
                     throw ProblemException.conflict("The request with this Idempotency-Key ended; retry it");
+                }
+                if (rs.getString(1).equals(PENDING)) {
+                    throw ProblemException.conflict("A request with this Idempotency-Key is still running");
                 }
                 if (!rs.getString(1).equals(hash)) {
                     throw new ProblemException(ProblemType.IDEMPOTENCY_KEY_REUSED,

@@ -12,6 +12,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
+import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Cursor;
@@ -118,6 +119,19 @@ public class SchoolService {
 
     @Transactional
     public PutResult put(String code, SchoolInput input, String ifMatch, SchoolAccess access) {
+        if (input.code() != null && !input.code().equals(code)) {
+            throw ProblemException.invalid("/code", "mismatch", "the body's code " + input.code()
+                    + " is not the code in the path, " + code);
+        }
+        UpsertResult result = upsert(code, input, ifMatch, access);
+        return new PutResult(result.school(), result.outcome() == RowOutcome.CREATED);
+    }
+
+    public record UpsertResult(SchoolView school, RowOutcome outcome) {
+    }
+
+    /** Create-or-replace in the caller's transaction; an identical replacement changes nothing. */
+    public UpsertResult upsert(String code, SchoolInput input, String ifMatch, SchoolAccess access) {
         School school = School.findById(code);
         boolean created = school == null;
         if (created) {
@@ -136,6 +150,9 @@ public class SchoolService {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
+        if (!created && SchoolInput.of(school).equals(input.normalized(code))) {
+            return new UpsertResult(SchoolView.of(school), RowOutcome.UNCHANGED);
+        }
         SchoolView before = created ? null : SchoolView.of(school);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (created) {
@@ -151,7 +168,7 @@ public class SchoolService {
         School.getEntityManager().flush();
         SchoolView after = SchoolView.of(school);
         journal.record(RESOURCE_TYPE, code, Operation.UPSERT, school.regionCode, code, before, after);
-        return new PutResult(after, created);
+        return new UpsertResult(after, created ? RowOutcome.CREATED : RowOutcome.UPDATED);
     }
 
     @Transactional

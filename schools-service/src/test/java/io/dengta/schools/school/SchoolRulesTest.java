@@ -18,7 +18,7 @@ class SchoolRulesTest {
 
     private static SchoolInput school(List<String> stages, String status, LocalDate openedOn, LocalDate closedOn,
             String mergedInto) {
-        return new SchoolInput("示范学校", null, "320113", stages, "public", null, null, null, null, null, null, null,
+        return new SchoolInput(null, "示范学校", null, "320113", stages, "public", null, null, null, null, null, null, null,
                 null, status, openedOn, closedOn, mergedInto, 1800, 36, null);
     }
 
@@ -90,21 +90,21 @@ class SchoolRulesTest {
 
     @Test
     void latitudeAndLongitudeGoTogether() {
-        SchoolInput onlyLatitude = new SchoolInput("示范学校", null, "320113", List.of("primary"), "public", null, null,
+        SchoolInput onlyLatitude = new SchoolInput(null, "示范学校", null, "320113", List.of("primary"), "public", null, null,
                 null, null, null, new BigDecimal("32.1"), null, null, "open", null, null, null, null, null, null);
         assertEquals(List.of("/longitude:required"), codes(SchoolRules.check(CODE, onlyLatitude, true, TODAY)));
     }
 
     @Test
     void qualityRatingYearNeedsTheRating() {
-        SchoolInput yearOnly = new SchoolInput("示范园", null, "320113", List.of("kindergarten"), "public", null, null,
+        SchoolInput yearOnly = new SchoolInput(null, "示范园", null, "320113", List.of("kindergarten"), "public", null, null,
                 null, 2023, null, null, null, null, "open", null, null, null, null, null, null);
         assertEquals(List.of("/qualityRating:required"), codes(SchoolRules.check(CODE, yearOnly, true, TODAY)));
     }
 
     @Test
     void rejectsFoundingInTheFuture() {
-        SchoolInput future = new SchoolInput("示范学校", null, "320113", List.of("primary"), "public", null, null, null,
+        SchoolInput future = new SchoolInput(null, "示范学校", null, "320113", List.of("primary"), "public", null, null, null,
                 null, null, null, null, TODAY.plusDays(1), "planned", null, null, null, null, null, null);
         assertEquals(List.of("/foundedOn:in_future"), codes(SchoolRules.check(CODE, future, true, TODAY)));
     }

@@ -1,0 +1,6 @@
+package io.dengta.commons.imports;
+
+/** What writing one row did. */
+public enum RowOutcome {
+    CREATED, UPDATED, UNCHANGED
+}
