@@ -13,10 +13,10 @@ import jakarta.transaction.Transactional;
 import io.dengta.commons.etag.ETags;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 
@@ -27,8 +27,11 @@ public class RegionService {
     public static final String RESOURCE_TYPE = "region";
 
     static final List<String> SORTABLE = List.of("code", "name", "level", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of(
-            "code", "r.code", "name", "r.name", "level", "r.level", "updatedAt", "r.updatedAt");
+    private static final KeysetQuery<Region> LIST = new KeysetQuery<>("from Region r", Map.of(
+            "code", SortKey.text("r.code", r -> r.code),
+            "name", SortKey.text("r.name", r -> r.name),
+            "level", SortKey.text("r.level", r -> r.level),
+            "updatedAt", SortKey.instant("r.updatedAt", r -> r.updatedAt)), "code");
 
     private final WriteJournal journal;
 
@@ -57,27 +60,9 @@ public class RegionService {
             where.append(" and r.updatedAt >= :updatedSince");
             params.put("updatedSince", filter.updatedSince());
         }
-        Long total = page.includeTotal() ? Region.count("from Region r where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "code");
-        String seek = "";
-        Map<String, Object> pageParams = new HashMap<>(params);
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                pageParams.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<Region> rows = Region.<Region>find("from Region r where " + where + seek + " order by " + keyset.orderBy(),
-                pageParams).page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Region last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(r -> RegionView.of(r, null)).toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> Region.<Region>find(jpql, p).page(0, max).list(), (jpql, p) -> Region.count(jpql, p),
+                r -> RegionView.of(r, null));
     }
 
     public Optional<RegionView> find(String code) {
@@ -122,23 +107,5 @@ public class RegionService {
     private static List<RegionView.RegionRef> children(String code) {
         return Region.<Region>find("parentCode = ?1 order by code", code).stream()
                 .map(c -> new RegionView.RegionRef(c.code, c.name, c.level)).toList();
-    }
-
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
-
-    private static String keyText(String field, Region r) {
-        return switch (field) {
-            case "code" -> r.code;
-            case "name" -> r.name;
-            case "level" -> r.level;
-            case "updatedAt" -> r.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
     }
 }

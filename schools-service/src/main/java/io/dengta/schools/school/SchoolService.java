@@ -15,10 +15,10 @@ import io.dengta.commons.etag.ETags;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.schools.region.Region;
@@ -28,9 +28,11 @@ import io.dengta.schools.region.Region;
 public class SchoolService {
 
     public static final String RESOURCE_TYPE = "school";
+    private static final KeysetQuery<School> LIST = new KeysetQuery<>("from School s", Map.of(
+            "code", SortKey.text("s.code", s -> s.code),
+            "name", SortKey.text("s.name", s -> s.name),
+            "updatedAt", SortKey.instant("s.updatedAt", s -> s.updatedAt)), "code");
     static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of("code", "s.code", "name", "s.name", "updatedAt",
-            "s.updatedAt");
 
     private final WriteJournal journal;
 
@@ -85,26 +87,8 @@ public class SchoolService {
             }
             where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
         }
-        Long total = page.includeTotal() ? School.count("from School s where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "code");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<School> rows = School.<School>find("from School s where " + where + seek + " order by " + keyset.orderBy(),
-                params).page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            School last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(SchoolView::of).toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> School.<School>find(jpql, p).page(0, max).list(), (jpql, p) -> School.count(jpql, p), SchoolView::of);
     }
 
     /** The school if it exists and the caller may see it; otherwise 404. */
@@ -205,22 +189,5 @@ public class SchoolService {
         s.capacitySeats = in.capacitySeats();
         s.plannedClasses = in.plannedClasses();
         s.source = in.source();
-    }
-
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
-
-    private static String keyText(String field, School s) {
-        return switch (field) {
-            case "code" -> s.code;
-            case "name" -> s.name;
-            case "updatedAt" -> s.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
     }
 }
