@@ -1,0 +1,29 @@
+package io.dengta.schools.assignment;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** The body of {@code POST /schools/v1/assignments} and {@code PUT /schools/v1/assignments/{id}}. */
+@Schema(name = "AssignmentInput", example = """
+        {"teacher": "T-320113-0001", "school": "3201130002", "startsOn": "2024-09-01", "endsOn": "2025-08-31",
+         "fte": 1, "role": "teacher", "kind": "rotation", "originSchool": "3201130001"}""")
+public record AssignmentInput(
+        @Schema(description = "Staff code of the teacher")
+        @NotNull @Pattern(regexp = "[A-Za-z0-9-]{4,32}", message = "must be a staff code: 4 to 32 letters, digits or '-'") String teacher,
+        @Schema(description = "10-digit code of the school the teacher works at")
+        @NotNull @Pattern(regexp = "\\d{10}", message = "must be a 10-digit school code") String school,
+        @NotNull LocalDate startsOn,
+        @Schema(description = "Last day (inclusive); open-ended when absent") LocalDate endsOn,
+        @Schema(description = "Full-time equivalent: more than 0, at most 1, two decimals") @NotNull BigDecimal fte,
+        @NotNull @Pattern(regexp = "teacher|principal|vice-principal|other",
+                message = "must be teacher, principal, vice-principal or other") String role,
+        @Schema(description = "regular; rotation (交流轮岗) or support (支教) with the origin school")
+        @NotNull @Pattern(regexp = "regular|rotation|support", message = "must be regular, rotation or support") String kind,
+        @Schema(description = "The school the teacher comes from: required for rotation and support, not for regular")
+        @Pattern(regexp = "\\d{10}", message = "must be a 10-digit school code") String originSchool) {
+}

@@ -1,0 +1,238 @@
+package io.dengta.schools.assignment;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.dengta.commons.etag.ETags;
+import io.dengta.commons.journal.Operation;
+import io.dengta.commons.journal.WriteJournal;
+import io.dengta.commons.paging.Cursor;
+import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.Page;
+import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.problem.FieldError;
+import io.dengta.commons.problem.ProblemException;
+import io.dengta.commons.security.RegionCodes;
+import io.dengta.schools.school.School;
+import io.dengta.schools.school.SchoolAccess;
+import io.dengta.schools.teacher.Teacher;
+
+/**
+ * Assignments of teachers to schools. Writes need write access to the assignment's school, reads read access
+ * to it. Every write locks the teacher's row first, so two concurrent writers cannot both pass the FTE check
+ * for the same teacher. Locks are always taken assignment first, then teacher, so writers never deadlock.
+ */
+@ApplicationScoped
+public class AssignmentService {
+
+    public static final String RESOURCE_TYPE = "assignment";
+    static final List<String> SORTABLE = List.of("startsOn", "updatedAt", "id");
+    private static final Map<String, String> COLUMNS = Map.of("startsOn", "a.startsOn", "updatedAt", "a.updatedAt",
+            "id", "a.id");
+
+    private final WriteJournal journal;
+
+    public AssignmentService(WriteJournal journal) {
+        this.journal = journal;
+    }
+
+    /** Filters of the assignment list; null means "any". {@code region} (of the school) includes sub-regions. */
+    public record Filter(String teacher, String school, String kind, LocalDate activeOn, String region,
+            OffsetDateTime updatedSince) {
+    }
+
+    public Page<AssignmentView> list(Filter filter, PageRequest page, SchoolAccess.ListScope scope) {
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.teacher() != null) {
+            where.append(" and a.teacherCode = :teacher");
+            params.put("teacher", filter.teacher());
+        }
+        if (filter.school() != null) {
+            where.append(" and a.schoolCode = :school");
+            params.put("school", filter.school());
+        }
+        if (filter.kind() != null) {
+            where.append(" and a.kind = :kind");
+            params.put("kind", filter.kind());
+        }
+        if (filter.activeOn() != null) {
+            where.append(" and a.startsOn <= :activeOn and (a.endsOn is null or a.endsOn >= :activeOn)");
+            params.put("activeOn", filter.activeOn());
+        }
+        if (filter.region() != null) {
+            where.append(" and a.schoolCode in (select rs.code from School rs where rs.regionCode like :region)");
+            params.put("region", RegionCodes.coveragePrefix(filter.region()) + "%");
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and a.updatedAt >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        if (!scope.unrestricted()) {
+            List<String> alternatives = new ArrayList<>();
+            if (!scope.regionPrefixes().isEmpty()) {
+                List<String> likes = new ArrayList<>();
+                for (int i = 0; i < scope.regionPrefixes().size(); i++) {
+                    likes.add("ss.regionCode like :scope" + i);
+                    params.put("scope" + i, scope.regionPrefixes().get(i) + "%");
+                }
+                alternatives.add("a.schoolCode in (select ss.code from School ss where " + String.join(" or ", likes)
+                        + ")");
+            }
+            if (!scope.schools().isEmpty()) {
+                alternatives.add("a.schoolCode in :scopeSchools");
+                params.put("scopeSchools", scope.schools());
+            }
+            where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
+        }
+        Long total = page.includeTotal() ? Assignment.count("from Assignment a where " + where, params) : null;
+
+        Keyset keyset = Keyset.of(page, COLUMNS, "id");
+        String seek = "";
+        if (page.cursor() != null) {
+            List<String> after = Cursor.decode(page.cursor(), keyset.size());
+            for (int i = 0; i < keyset.size(); i++) {
+                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
+            }
+            seek = " and " + keyset.after();
+        }
+        List<Assignment> rows = Assignment.<Assignment>find("from Assignment a where " + where + seek + " order by "
+                + keyset.orderBy(), params).page(0, page.fetchSize()).list();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            Assignment last = rows.get(rows.size() - 1);
+            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
+        }
+        return new Page<>(rows.stream().map(AssignmentView::of).toList(), next, total);
+    }
+
+    /** The assignment if it exists and the caller may read its school; otherwise 404. */
+    public AssignmentView get(UUID id, SchoolAccess access) {
+        Assignment assignment = Assignment.findById(id);
+        requireVisible(id, assignment, access);
+        return AssignmentView.of(assignment);
+    }
+
+    @Transactional
+    public AssignmentView create(AssignmentInput input, SchoolAccess access) {
+        School school = School.findById(input.school());
+        if (school != null) {
+            access.requireWrite(school.code, school.regionCode);
+        }
+        Teacher teacher = Teacher.findById(input.teacher(), LockModeType.PESSIMISTIC_WRITE);
+        check(input, null, school != null, teacher != null);
+
+        Assignment assignment = new Assignment();
+        assignment.id = UUID.randomUUID();
+        assignment.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
+        apply(assignment, input);
+        assignment.updatedAt = assignment.createdAt;
+        assignment.persist();
+        Assignment.getEntityManager().flush();
+        AssignmentView after = AssignmentView.of(assignment);
+        journal.record(RESOURCE_TYPE, assignment.id.toString(), Operation.UPSERT, school.regionCode, school.code,
+                null, after);
+        return after;
+    }
+
+    @Transactional
+    public AssignmentView replace(UUID id, AssignmentInput input, String ifMatch, SchoolAccess access) {
+        Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        School current = requireVisible(id, assignment, access);
+        access.requireWrite(current.code, current.regionCode);
+        School school = input.school().equals(current.code) ? current : School.findById(input.school());
+        if (school != null && school != current) {
+            // moving an assignment needs write access to the school it moves to as well
+            access.requireWrite(school.code, school.regionCode);
+        }
+        ETags.requireMatch(ifMatch, assignment.version);
+        Teacher teacher = Teacher.findById(input.teacher(), LockModeType.PESSIMISTIC_WRITE);
+        check(input, id, school != null, teacher != null);
+
+        AssignmentView before = AssignmentView.of(assignment);
+        apply(assignment, input);
+        assignment.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        Assignment.getEntityManager().flush();
+        AssignmentView after = AssignmentView.of(assignment);
+        journal.record(RESOURCE_TYPE, id.toString(), Operation.UPSERT, school.regionCode, school.code, before, after);
+        return after;
+    }
+
+    @Transactional
+    public void delete(UUID id, String ifMatch, SchoolAccess access) {
+        Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
+        School school = requireVisible(id, assignment, access);
+        access.requireWrite(school.code, school.regionCode);
+        ETags.requireMatch(ifMatch, assignment.version);
+        AssignmentView before = AssignmentView.of(assignment);
+        assignment.delete();
+        journal.record(RESOURCE_TYPE, id.toString(), Operation.DELETE, school.regionCode, school.code, before, null);
+    }
+
+    /** 404 unless the assignment exists and the caller may read its school; returns that school. */
+    private static School requireVisible(UUID id, Assignment assignment, SchoolAccess access) {
+        if (assignment == null) {
+            throw ProblemException.notFound("Assignment " + id + " not found");
+        }
+        School school = School.findById(assignment.schoolCode);
+        access.requireRead(school.code, school.regionCode, "Assignment " + id);
+        return school;
+    }
+
+    /** The rules, with the teacher's other assignments (the teacher's row is locked by now). */
+    private static void check(AssignmentInput input, UUID self, boolean schoolExists, boolean teacherExists) {
+        boolean originExists = input.originSchool() != null && School.findById(input.originSchool()) != null;
+        List<AssignmentRules.Existing> others = !teacherExists ? List.of()
+                : Assignment.<Assignment>list("teacherCode", input.teacher()).stream()
+                        .filter(a -> !a.id.equals(self))
+                        .map(a -> new AssignmentRules.Existing(a.startsOn, a.endsOn, a.fte)).toList();
+        List<FieldError> errors = AssignmentRules.check(input,
+                new AssignmentRules.Context(teacherExists, schoolExists, originExists), others);
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+    }
+
+    private static void apply(Assignment a, AssignmentInput in) {
+        a.teacherCode = in.teacher();
+        a.schoolCode = in.school();
+        a.startsOn = in.startsOn();
+        a.endsOn = in.endsOn();
+        a.fte = in.fte().setScale(2);
+        a.role = in.role();
+        a.kind = in.kind();
+        a.originSchool = in.originSchool();
+    }
+
+    private static Object keyValue(String field, String text) {
+        try {
+            return switch (field) {
+                case "startsOn" -> LocalDate.parse(text);
+                case "updatedAt" -> OffsetDateTime.parse(text);
+                default -> UUID.fromString(text);
+            };
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
+        }
+    }
+
+    private static String keyText(String field, Assignment a) {
+        return switch (field) {
+            case "startsOn" -> a.startsOn.toString();
+            case "updatedAt" -> a.updatedAt.toString();
+            case "id" -> a.id.toString();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}

@@ -1,0 +1,349 @@
+package io.dengta.schools.teacher;
+
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+
+import io.dengta.commons.etag.ETags;
+import io.dengta.commons.journal.Operation;
+import io.dengta.commons.journal.WriteJournal;
+import io.dengta.commons.paging.Cursor;
+import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.Page;
+import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.problem.FieldError;
+import io.dengta.commons.problem.ProblemException;
+import io.dengta.commons.security.RegionCodes;
+import io.dengta.schools.school.School;
+import io.dengta.schools.school.SchoolAccess;
+import io.dengta.schools.school.Stage;
+
+/**
+ * The teacher registry: create-or-replace by staff code, scoped reads, personal fields only for those who may
+ * see them. A teacher is in a caller's scope through the employing school, and for reads also through the
+ * school of a current assignment (a rotated teacher is visible where they teach now).
+ * <p>
+ * Assignments are queried here by entity name ({@code Assignment}) rather than through the assignment
+ * feature's classes, so the assignment feature can depend on this one without a cycle.
+ */
+@ApplicationScoped
+public class TeacherService {
+
+    public static final String RESOURCE_TYPE = "teacher";
+    static final List<String> SORTABLE = List.of("staffCode", "name", "updatedAt");
+    private static final Map<String, String> COLUMNS = Map.of("staffCode", "t.staffCode", "name", "t.name",
+            "updatedAt", "t.updatedAt");
+    private static final String CURRENT = "a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today)";
+
+    private final WriteJournal journal;
+    private final NationalIds nationalIds;
+
+    public TeacherService(WriteJournal journal, NationalIds nationalIds) {
+        this.journal = journal;
+        this.nationalIds = nationalIds;
+    }
+
+    /**
+     * Filters of the teacher list; null means "any". {@code region} includes sub-regions (of the employing
+     * school); {@code school} is the employing school or the school of a current assignment; {@code honour}
+     * and {@code honourLevel} match one honour in force today, at that level or above.
+     */
+    public record Filter(String region, String school, String honour, String honourLevel, String title,
+            String degree, String subject, String employment, String status, String nameContains,
+            OffsetDateTime updatedSince, String nationalId) {
+    }
+
+    public record PutResult(TeacherView teacher, boolean created) {
+    }
+
+    public static LocalDate today() {
+        // the bureau's calendar day
+        return LocalDate.now(ZoneOffset.ofHours(8));
+    }
+
+    public Page<TeacherView> list(Filter filter, PageRequest page, SchoolAccess.ListScope scope,
+            TeacherPrivacy privacy) {
+        LocalDate today = today();
+        StringBuilder where = new StringBuilder("1 = 1");
+        Map<String, Object> params = new HashMap<>();
+        if (filter.region() != null) {
+            where.append(" and t.employingSchool in (select rs.code from School rs where rs.regionCode like :region)");
+            params.put("region", RegionCodes.coveragePrefix(filter.region()) + "%");
+        }
+        if (filter.school() != null) {
+            where.append(" and (t.employingSchool = :school or exists (select 1 from Assignment a where "
+                    + "a.teacherCode = t.staffCode and a.schoolCode = :school and " + CURRENT + "))");
+            params.put("school", filter.school());
+            params.put("today", today);
+        }
+        if (filter.honour() != null || filter.honourLevel() != null) {
+            where.append(" and exists (select 1 from Teacher ht join ht.honours h where ht.staffCode = t.staffCode"
+                    + " and (h.expiresOn is null or h.expiresOn >= :today)");
+            params.put("today", today);
+            if (filter.honour() != null) {
+                where.append(" and h.kind = :honour");
+                params.put("honour", filter.honour());
+            }
+            if (filter.honourLevel() != null) {
+                where.append(" and h.level in :honourLevels");
+                params.put("honourLevels", TeacherCodes.levelsAtOrAbove(filter.honourLevel()));
+            }
+            where.append(")");
+        }
+        equal(where, params, "t.title", "title", filter.title());
+        equal(where, params, "t.highestDegree", "degree", filter.degree());
+        equal(where, params, "t.employment", "employment", filter.employment());
+        equal(where, params, "t.status", "status", filter.status());
+        if (filter.subject() != null) {
+            where.append(" and array_contains(t.subjects, :subject)");
+            params.put("subject", filter.subject());
+        }
+        if (filter.nameContains() != null) {
+            where.append(" and lower(t.name) like :name");
+            params.put("name", "%" + filter.nameContains().toLowerCase() + "%");
+        }
+        if (filter.updatedSince() != null) {
+            where.append(" and t.updatedAt >= :updatedSince");
+            params.put("updatedSince", filter.updatedSince());
+        }
+        if (filter.nationalId() != null) {
+            where.append(" and t.nationalIdHash = :nationalIdHash");
+            params.put("nationalIdHash", nationalIds.hash(filter.nationalId()));
+        }
+        if (!scope.unrestricted()) {
+            where.append(" and (").append(inScope("t.employingSchool", "ss", scope, params))
+                    .append(" or exists (select 1 from Assignment a where a.teacherCode = t.staffCode and ")
+                    .append(CURRENT).append(" and ").append(inScope("a.schoolCode", "sa", scope, params)).append("))");
+            params.put("today", today);
+        }
+        Long total = page.includeTotal() ? Teacher.count("from Teacher t where " + where, params) : null;
+
+        Keyset keyset = Keyset.of(page, COLUMNS, "staffCode");
+        String seek = "";
+        if (page.cursor() != null) {
+            List<String> after = Cursor.decode(page.cursor(), keyset.size());
+            for (int i = 0; i < keyset.size(); i++) {
+                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
+            }
+            seek = " and " + keyset.after();
+        }
+        List<Teacher> rows = Teacher.<Teacher>find("from Teacher t where " + where + seek + " order by "
+                + keyset.orderBy(), params).page(0, page.fetchSize()).list();
+        String next = null;
+        if (rows.size() > page.limit()) {
+            rows = rows.subList(0, page.limit());
+            Teacher last = rows.get(rows.size() - 1);
+            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
+        }
+        return new Page<>(rows.stream().map(t -> TeacherView.of(t, privacy.canSeePersonal(t.employingSchool)))
+                .toList(), next, total);
+    }
+
+    /** The teacher if it exists and the caller may see it; otherwise 404. */
+    public TeacherView get(String staffCode, SchoolAccess access, TeacherPrivacy privacy) {
+        Teacher teacher = Teacher.findById(staffCode);
+        if (teacher == null || !visible(teacher, access, today())) {
+            throw notFound(staffCode);
+        }
+        return TeacherView.of(teacher, privacy.canSeePersonal(teacher.employingSchool));
+    }
+
+    /** For features about a teacher (assignments): 404 unless the teacher exists and the caller may see it. */
+    public void requireVisible(String staffCode, SchoolAccess access) {
+        Teacher teacher = Teacher.findById(staffCode);
+        if (teacher == null || !visible(teacher, access, today())) {
+            throw notFound(staffCode);
+        }
+    }
+
+    @Transactional
+    public PutResult put(String staffCode, TeacherInput input, String ifMatch, SchoolAccess access,
+            TeacherPrivacy privacy) {
+        LocalDate today = today();
+        // locked: assignment writes lock the teacher too, so their FTE checks see a settled record
+        Teacher teacher = Teacher.findById(staffCode, LockModeType.PESSIMISTIC_WRITE);
+        boolean created = teacher == null;
+        if (!created) {
+            if (!visible(teacher, access, today)) {
+                throw notFound(staffCode);
+            }
+            School current = School.findById(teacher.employingSchool);
+            access.requireWrite(current.code, current.regionCode);
+        }
+        School employing = School.findById(input.employingSchool());
+        if (employing != null && (created || !employing.code.equals(teacher.employingSchool))) {
+            // a transfer needs write access to the school the teacher moves to as well
+            access.requireWrite(employing.code, employing.regionCode);
+        }
+        if (!created) {
+            ETags.requireMatch(ifMatch, teacher.version);
+        }
+        boolean vocational = (employing != null && employing.stages.contains(Stage.VOCATIONAL))
+                || (!created && assignedToVocationalSchool(staffCode, today));
+        List<FieldError> errors = TeacherRules.check(input,
+                new TeacherRules.Context(employing != null, vocational, created ? null : teacher.birthDate, today));
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        String nationalIdHash = input.nationalId() == null ? null : nationalIds.hash(input.nationalId());
+        if (nationalIdHash != null && Teacher.count("nationalIdHash = ?1 and staffCode <> ?2", nationalIdHash,
+                staffCode) > 0) {
+            throw ProblemException.conflict("This national ID is already on another teacher record; "
+                    + "one person has one record");
+        }
+        TeacherView before = created ? null : TeacherView.of(teacher, false);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            teacher = new Teacher();
+            teacher.staffCode = staffCode;
+            teacher.createdAt = now;
+        }
+        apply(teacher, input);
+        if (nationalIdHash != null) {
+            teacher.nationalIdHash = nationalIdHash;
+            teacher.nationalIdLast4 = NationalIds.last4(NationalIds.normalize(input.nationalId()));
+        }
+        teacher.updatedAt = now;
+        if (created) {
+            teacher.persist();
+        }
+        Teacher.getEntityManager().flush();
+        TeacherView shown = TeacherView.of(teacher, privacy.canSeePersonal(teacher.employingSchool));
+        // the audit keeps the privacy-free view: personal data never leaves the teacher table
+        journal.record(RESOURCE_TYPE, staffCode, Operation.UPSERT, employing.regionCode, employing.code, before,
+                TeacherView.of(teacher, false));
+        return new PutResult(shown, created);
+    }
+
+    @Transactional
+    public void delete(String staffCode, String ifMatch, SchoolAccess access) {
+        Teacher teacher = Teacher.findById(staffCode, LockModeType.PESSIMISTIC_WRITE);
+        if (teacher == null || !visible(teacher, access, today())) {
+            throw notFound(staffCode);
+        }
+        School employing = School.findById(teacher.employingSchool);
+        access.requireWrite(employing.code, employing.regionCode);
+        ETags.requireMatch(ifMatch, teacher.version);
+        long assignments = Teacher.getEntityManager()
+                .createQuery("select count(a) from Assignment a where a.teacherCode = :teacher", Long.class)
+                .setParameter("teacher", staffCode).getSingleResult();
+        if (assignments > 0) {
+            throw ProblemException.conflict("Teacher " + staffCode + " has " + assignments
+                    + " assignment(s); delete them first, or set status 'left' for a teacher who left");
+        }
+        TeacherView before = TeacherView.of(teacher, false);
+        teacher.delete();
+        journal.record(RESOURCE_TYPE, staffCode, Operation.DELETE, employing.regionCode, employing.code, before,
+                null);
+    }
+
+    private boolean visible(Teacher teacher, SchoolAccess access, LocalDate today) {
+        School employing = School.findById(teacher.employingSchool);
+        if (access.canRead(employing.code, employing.regionCode)) {
+            return true;
+        }
+        List<Object[]> schools = Teacher.getEntityManager().createQuery(
+                "select s.code, s.regionCode from Assignment a, School s where s.code = a.schoolCode "
+                        + "and a.teacherCode = :teacher and " + CURRENT, Object[].class)
+                .setParameter("teacher", teacher.staffCode).setParameter("today", today).getResultList();
+        return schools.stream().anyMatch(s -> access.canRead((String) s[0], (String) s[1]));
+    }
+
+    private static boolean assignedToVocationalSchool(String staffCode, LocalDate today) {
+        return Teacher.getEntityManager().createQuery("select s from Assignment a, School s where "
+                + "s.code = a.schoolCode and a.teacherCode = :teacher and " + CURRENT, School.class)
+                .setParameter("teacher", staffCode).setParameter("today", today).getResultStream()
+                .anyMatch(s -> s.stages.contains(Stage.VOCATIONAL));
+    }
+
+    /** "column is a school in the caller's scope": by the schools' regions or the caller's own schools. */
+    private static String inScope(String column, String alias, SchoolAccess.ListScope scope,
+            Map<String, Object> params) {
+        List<String> alternatives = new ArrayList<>();
+        if (!scope.regionPrefixes().isEmpty()) {
+            List<String> likes = new ArrayList<>();
+            for (int i = 0; i < scope.regionPrefixes().size(); i++) {
+                likes.add(alias + ".regionCode like :scope" + i);
+                params.put("scope" + i, scope.regionPrefixes().get(i) + "%");
+            }
+            alternatives.add(column + " in (select " + alias + ".code from School " + alias + " where "
+                    + String.join(" or ", likes) + ")");
+        }
+        if (!scope.schools().isEmpty()) {
+            alternatives.add(column + " in :scopeSchools");
+            params.put("scopeSchools", scope.schools());
+        }
+        return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
+    }
+
+    private static void equal(StringBuilder where, Map<String, Object> params, String column, String name,
+            String value) {
+        if (value != null) {
+            where.append(" and ").append(column).append(" = :").append(name);
+            params.put(name, value);
+        }
+    }
+
+    private static void apply(Teacher t, TeacherInput in) {
+        t.name = in.name();
+        t.gender = in.gender();
+        if (in.birthDate() != null) {
+            t.birthDate = in.birthDate();
+        }
+        if (in.phone() != null) {
+            t.phone = in.phone();
+        }
+        t.employingSchool = in.employingSchool();
+        t.highestDegree = in.highestDegree();
+        Certificate c = in.certificate();
+        t.certificateType = c == null ? null : c.type();
+        t.certificateStage = c == null ? null : c.stage();
+        t.certificateNumber = c == null ? null : c.number();
+        t.title = in.title();
+        t.honours.clear();
+        if (in.honours() != null) {
+            for (Honour h : in.honours()) {
+                TeacherHonour honour = new TeacherHonour();
+                honour.kind = h.kind();
+                honour.level = h.level();
+                honour.awardedOn = h.awardedOn();
+                honour.expiresOn = h.expiresOn();
+                t.honours.add(honour);
+            }
+        }
+        t.subjects = List.copyOf(in.subjects());
+        t.employment = in.employment();
+        t.dualQualified = Boolean.TRUE.equals(in.dualQualified());
+        t.status = in.status();
+        t.source = in.source();
+    }
+
+    private static ProblemException notFound(String staffCode) {
+        return ProblemException.notFound("Teacher " + staffCode + " not found");
+    }
+
+    private static Object keyValue(String field, String text) {
+        try {
+            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
+        } catch (RuntimeException e) {
+            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
+        }
+    }
+
+    private static String keyText(String field, Teacher t) {
+        return switch (field) {
+            case "staffCode" -> t.staffCode;
+            case "name" -> t.name;
+            case "updatedAt" -> t.updatedAt.toString();
+            default -> throw new IllegalArgumentException(field);
+        };
+    }
+}
