@@ -155,6 +155,13 @@ public class ProblemExceptionMappers {
             return Problems.response(ProblemType.DEPENDENCY_UNAVAILABLE, "The database is unavailable; retry later",
                     List.of(), Map.of("Retry-After", "5"), request);
         }
+        if (isIntegrityViolation(e)) {
+            // a concurrent create of the same key, or a delete of something still referenced
+            LOG.infof("Integrity constraint refused the write: %s", e.getMessage());
+            return Problems.response(ProblemType.CONFLICT,
+                    "The write conflicts with existing data (it already exists, or other records still refer to it)",
+                    List.of(), Map.of(), request);
+        }
         LOG.error("Unexpected failure", e);
         return Problems.response(ProblemType.INTERNAL,
                 "The server could not complete the request; quote the request id when reporting it", List.of(),
@@ -172,6 +179,16 @@ public class ProblemExceptionMappers {
             }
             if (t.getCause() == t) {
                 break;
+            }
+        }
+        return false;
+    }
+
+    /** A unique, foreign-key, check or exclusion constraint refused the write (SQL state class 23). */
+    static boolean isIntegrityViolation(Throwable e) {
+        for (Throwable t = e; t != null && t.getCause() != t; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("23")) {
+                return true;
             }
         }
         return false;

@@ -30,6 +30,7 @@ import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.QueryParams;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.Roles;
+import io.dengta.schools.group.SchoolGroupResource;
 import io.quarkus.security.Authenticated;
 
 @Path("/schools/v1/schools")
@@ -57,6 +58,7 @@ public class SchoolResource {
             @Parameter(description = "kindergarten, primary, junior, senior, vocational, special") @QueryParam("stage") String stage,
             @Parameter(description = "public, private, private-inclusive") @QueryParam("ownership") String ownership,
             @Parameter(description = "planned, open, merged, closed") @QueryParam("status") String status,
+            @Parameter(description = "Member of this school group or alliance today") @QueryParam("group") String group,
             @Parameter(description = "Part of the name") @QueryParam("q") String q,
             @Parameter(description = "Only schools changed at or after this instant") @QueryParam("updatedSince") String updatedSince,
             @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit") String limit,
@@ -68,6 +70,7 @@ public class SchoolResource {
                 QueryParams.oneOf("stage", stage, Stage.ALL),
                 QueryParams.oneOf("ownership", ownership, List.of("public", "private", "private-inclusive")),
                 QueryParams.oneOf("status", status, List.of("planned", "open", "merged", "closed")),
+                QueryParams.matching("group", group, SchoolGroupResource.GROUP_CODE, "a group code (2 to 32 letters, digits or '-')"),
                 q == null || q.isBlank() ? null : q.trim(),
                 QueryParams.instant("updatedSince", updatedSince));
         return schools.list(filter, PageRequest.of(limit, cursor, sort, includeTotal, SchoolService.SORTABLE, "code"),

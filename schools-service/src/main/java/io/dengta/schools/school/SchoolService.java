@@ -21,6 +21,7 @@ import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
+import io.dengta.schools.group.SchoolGroupFilters;
 import io.dengta.schools.region.Region;
 
 /** The school registry: create-or-replace by code, scoped reads, deletes with tombstones. */
@@ -41,8 +42,8 @@ public class SchoolService {
     }
 
     /** Filters of the school list; null means "any". {@code region} includes its sub-regions. */
-    public record Filter(String region, String stage, String ownership, String status, String nameContains,
-            OffsetDateTime updatedSince) {
+    public record Filter(String region, String stage, String ownership, String status, String group,
+            String nameContains, OffsetDateTime updatedSince) {
     }
 
     public record PutResult(SchoolView school, boolean created) {
@@ -66,6 +67,11 @@ public class SchoolService {
         if (filter.status() != null) {
             where.append(" and s.status = :status");
             params.put("status", filter.status());
+        }
+        if (filter.group() != null) {
+            where.append(" and ").append(SchoolGroupFilters.SCHOOL_ACTIVE_IN_GROUP);
+            params.put("group", filter.group());
+            params.put("groupActiveOn", LocalDate.now(ZoneOffset.ofHours(8)));
         }
         if (filter.nameContains() != null) {
             where.append(" and lower(s.name) like :name");

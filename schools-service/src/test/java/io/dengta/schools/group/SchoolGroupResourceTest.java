@@ -552,4 +552,27 @@ class SchoolGroupResourceTest {
                 .stream().map(s -> s.code).toList();
         assertEquals(List.of(QX1, QX2), in2020);
     }
+
+    @Test
+    void schoolListFiltersByGroupMembershipActiveToday() {
+        put("QX-ListFilter", qixiaGroup());
+        given().auth().oauth2(Tokens.admin()).queryParam("group", "QX-ListFilter")
+                .when().get("/schools/v1/schools")
+                .then().statusCode(200)
+                // QX2 left in 2021: only the current member is listed
+                .body("items.code", org.hamcrest.Matchers.equalTo(List.of(QX1)));
+        given().auth().oauth2(Tokens.admin()).queryParam("group", "bad code")
+                .when().get("/schools/v1/schools")
+                .then().statusCode(400).body("errors[0].pointer", org.hamcrest.Matchers.equalTo("group"));
+    }
+
+    @Test
+    void deletingASchoolStillInAGroupIsAConflict() {
+        put("QX-Keeps", qixiaGroup());
+        given().auth().oauth2(Tokens.admin())
+                .when().delete("/schools/v1/schools/" + QX2)
+                .then().statusCode(409)
+                .contentType("application/problem+json")
+                .body("type", org.hamcrest.Matchers.equalTo("urn:dengta:problem:conflict"));
+    }
 }
