@@ -181,6 +181,17 @@ for i in "${!SERVICES[@]}"; do
   say "  $svc ready on http://127.0.0.1:$port"
 done
 
+# --- demo data (synthetic, labelled source synthetic-demo), through the same import API integrators use ---
+say "Loading demo data ..."
+for kind in schools teachers assignments school-years; do
+  sample="$ROOT/schools-service/src/main/resources/samples/$kind.csv"
+  [[ -f "$sample" ]] || continue
+  report=$(curl -sS -X POST -H "Authorization: Bearer $TOKEN_ADMIN" -H 'Content-Type: text/csv; charset=UTF-8' \
+    --data-binary @"$sample" "http://127.0.0.1:$GATEWAY_PORT/schools/v1/imports/$kind?mode=best-effort" || true)
+  counts=$(printf '%s' "$report" | grep -oE '"(rows|created|updated|unchanged|rejected)":[0-9]+' | tr -d '"' | tr '\n' ' ')
+  say "  $kind: ${counts:-no report: $report}"
+done
+
 cat <<EOF
 
 Dengta is running.
@@ -209,6 +220,9 @@ Try:
   source .local/tokens.env
   curl -s -H "Authorization: Bearer \$TOKEN_ANALYST" 'http://127.0.0.1:$GATEWAY_PORT/schools/v1/regions?parent=320100'
   curl -s -H "Authorization: Bearer \$TOKEN_ANALYST" http://127.0.0.1:$GATEWAY_PORT/schools/v1/regions/320113
+  curl -s -H "Authorization: Bearer \$TOKEN_ANALYST" 'http://127.0.0.1:$GATEWAY_PORT/schools/v1/schools?region=320113&stage=primary'
+  curl -s -H "Authorization: Bearer \$TOKEN_CLERK" http://127.0.0.1:$GATEWAY_PORT/schools/v1/schools/3201130001
+  curl -s -H "Authorization: Bearer \$TOKEN_FEED" 'http://127.0.0.1:$GATEWAY_PORT/schools/v1/changes?after=0&limit=5'
 
 Press Ctrl-C to stop.
 EOF

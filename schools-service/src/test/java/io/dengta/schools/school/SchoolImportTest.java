@@ -123,4 +123,18 @@ class SchoolImportTest {
                 .then().statusCode(422)
                 .body("type", equalTo("urn:dengta:problem:idempotency-key-reused"));
     }
+
+    @Test
+    void importsTheDemoSampleFile() throws Exception {
+        byte[] sample;
+        try (var in = getClass().getClassLoader().getResourceAsStream("samples/schools.csv")) {
+            sample = in.readAllBytes();
+        }
+        given().auth().oauth2(Tokens.admin()).contentType("text/csv; charset=UTF-8").body(sample)
+                .when().post("/schools/v1/imports/schools")
+                .then().statusCode(200)
+                .body("status", equalTo("applied"))
+                .body("rejected", equalTo(0))
+                .body("rows", equalTo(10));
+    }
 }
