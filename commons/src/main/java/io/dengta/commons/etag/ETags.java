@@ -1,6 +1,10 @@
 package io.dengta.commons.etag;
 
+import java.net.URI;
+
 import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
 
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.problem.ProblemType;
@@ -16,6 +20,18 @@ public final class ETags {
 
     public static EntityTag of(long version) {
         return new EntityTag(Long.toString(version));
+    }
+
+    /** 200 with the ETag of {@code version}, or 304 when the client's If-None-Match already names it. */
+    public static Response read(Request request, Object entity, long version) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(of(version));
+        return notModified != null ? notModified.build() : Response.ok(entity).tag(of(version)).build();
+    }
+
+    /** The answer to a create-or-replace: 201 with {@code Location} when created, else 200; with the new ETag. */
+    public static Response written(boolean created, String location, Object entity, long version) {
+        Response.ResponseBuilder response = created ? Response.created(URI.create(location)) : Response.ok();
+        return response.entity(entity).tag(of(version)).build();
     }
 
     /** Passes when {@code ifMatch} is absent, {@code *}, or lists the current version (weak or strong). */

@@ -1,6 +1,5 @@
 package io.dengta.schools.campus;
 
-import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
@@ -74,11 +73,7 @@ public class CampusResource {
             @Context Request request) {
         requireCodes(schoolCode, campusCode);
         CampusView campus = campuses.get(schoolCode, campusCode, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(campus.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(campus).tag(ETags.of(campus.version())).build();
+        return ETags.read(request, campus, campus.version());
     }
 
     @PUT
@@ -92,10 +87,7 @@ public class CampusResource {
             @Valid @NotNull CampusInput body) {
         requireCodes(schoolCode, campusCode);
         CampusService.PutResult result = campuses.put(schoolCode, campusCode, body, ifMatch, access);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/schools/" + schoolCode + "/campuses/" + campusCode))
-                : Response.ok();
-        return response.entity(result.campus()).tag(ETags.of(result.campus().version())).build();
+        return ETags.written(result.created(), "/schools/v1/schools/" + schoolCode + "/campuses/" + campusCode, result.campus(), result.campus().version());
     }
 
     @DELETE

@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 import io.dengta.commons.etag.ETags;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.problem.ProblemType;
@@ -33,8 +33,10 @@ public class CampusService {
 
     public static final String RESOURCE_TYPE = "campus";
     static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of("code", "c.code", "name", "c.name", "updatedAt",
-            "c.updatedAt");
+    private static final KeysetQuery<Campus> LIST = new KeysetQuery<>("from Campus c", Map.of(
+            "code", SortKey.text("c.code", x -> x.code),
+            "name", SortKey.text("c.name", x -> x.name),
+            "updatedAt", SortKey.instant("c.updatedAt", x -> x.updatedAt)), "code");
 
     private final WriteJournal journal;
 
@@ -60,26 +62,9 @@ public class CampusService {
             where.append(" and c.updatedAt >= :updatedSince");
             params.put("updatedSince", updatedSince);
         }
-        Long total = page.includeTotal() ? Campus.count("from Campus c where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "code");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<Campus> rows = Campus.<Campus>find("from Campus c where " + where + seek + " order by " + keyset.orderBy(),
-                params).page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Campus last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(CampusView::of).toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> Campus.<Campus>find(jpql, p).page(0, max).list(), (jpql, p) -> Campus.count(jpql, p),
+                CampusView::of);
     }
 
     /** The campus if it and its school exist and the caller may read the school; otherwise 404. */
@@ -174,20 +159,5 @@ public class CampusService {
         return ProblemException.notFound("Campus " + key(schoolCode, code) + " not found");
     }
 
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
 
-    private static String keyText(String field, Campus c) {
-        return switch (field) {
-            case "code" -> c.code;
-            case "name" -> c.name;
-            case "updatedAt" -> c.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
 }

@@ -1,6 +1,5 @@
 package io.dengta.schools.group;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -85,11 +84,7 @@ public class SchoolGroupResource {
     public Response get(@PathParam("groupCode") String groupCode, @Context Request request) {
         requireCode(groupCode);
         SchoolGroupView group = groups.get(groupCode, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(group.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(group).tag(ETags.of(group.version())).build();
+        return ETags.read(request, group, group.version());
     }
 
     @PUT
@@ -104,10 +99,7 @@ public class SchoolGroupResource {
             @Valid @NotNull SchoolGroupInput body) {
         requireCode(groupCode);
         SchoolGroupService.PutResult result = groups.put(groupCode, body, ifMatch, access);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/school-groups/" + groupCode))
-                : Response.ok();
-        return response.entity(result.group()).tag(ETags.of(result.group().version())).build();
+        return ETags.written(result.created(), "/schools/v1/school-groups/" + groupCode, result.group(), result.group().version());
     }
 
     @DELETE

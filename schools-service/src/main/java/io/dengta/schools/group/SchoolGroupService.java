@@ -21,10 +21,10 @@ import jakarta.transaction.Transactional;
 import io.dengta.commons.etag.ETags;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.problem.ProblemType;
@@ -43,8 +43,10 @@ public class SchoolGroupService {
 
     public static final String RESOURCE_TYPE = "school-group";
     static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of("code", "g.code", "name", "g.name", "updatedAt",
-            "g.updatedAt");
+    private static final KeysetQuery<SchoolGroup> LIST = new KeysetQuery<>("from SchoolGroup g", Map.of(
+            "code", SortKey.text("g.code", x -> x.code),
+            "name", SortKey.text("g.name", x -> x.name),
+            "updatedAt", SortKey.instant("g.updatedAt", x -> x.updatedAt)), "code");
 
     private final WriteJournal journal;
 
@@ -96,29 +98,11 @@ public class SchoolGroupService {
         if (!scope.unrestricted()) {
             where.append(" and ").append(scopePredicate(scope, params));
         }
-        Long total = page.includeTotal() ? SchoolGroup.count("from SchoolGroup g where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "code");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<SchoolGroup> rows = SchoolGroup.<SchoolGroup>find(
-                "from SchoolGroup g where " + where + seek + " order by " + keyset.orderBy(), params)
-                .page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            SchoolGroup last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        Map<String, List<SchoolGroupMember>> members = membersOf(rows.stream().map(g -> g.code).toList());
-        return new Page<>(rows.stream().map(g -> SchoolGroupView.of(g, members.getOrDefault(g.code, List.of())))
-                .toList(), next, total);
+        Page<SchoolGroup> rows = LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> SchoolGroup.<SchoolGroup>find(jpql, p).page(0, max).list(), (jpql, p) -> SchoolGroup.count(jpql, p),
+                g -> g);
+        Map<String, List<SchoolGroupMember>> members = membersOf(rows.items().stream().map(g -> g.code).toList());
+        return rows.map(g -> SchoolGroupView.of(g, members.getOrDefault(g.code, List.of())));
     }
 
     /** The group if it exists and the caller sees its owner region or one of its member schools; otherwise 404. */
@@ -309,20 +293,5 @@ public class SchoolGroupService {
         }).toList();
     }
 
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
 
-    private static String keyText(String field, SchoolGroup g) {
-        return switch (field) {
-            case "code" -> g.code;
-            case "name" -> g.name;
-            case "updatedAt" -> g.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
 }

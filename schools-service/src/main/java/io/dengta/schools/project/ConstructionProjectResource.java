@@ -1,6 +1,5 @@
 package io.dengta.schools.project;
 
-import java.net.URI;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -102,11 +101,7 @@ public class ConstructionProjectResource {
     public Response get(@PathParam("projectCode") String projectCode, @Context Request request) {
         requireCode(projectCode);
         ConstructionProjectView project = projects.get(projectCode, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(project.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(project).tag(ETags.of(project.version())).build();
+        return ETags.read(request, project, project.version());
     }
 
     @PUT
@@ -130,10 +125,7 @@ public class ConstructionProjectResource {
             @Valid @NotNull ConstructionProjectInput body) {
         requireCode(projectCode);
         ConstructionProjectService.PutResult result = projects.put(projectCode, body, ifMatch, access);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/construction-projects/" + projectCode))
-                : Response.ok();
-        return response.entity(result.project()).tag(ETags.of(result.project().version())).build();
+        return ETags.written(result.created(), "/schools/v1/construction-projects/" + projectCode, result.project(), result.project().version());
     }
 
     @DELETE

@@ -14,10 +14,10 @@ import jakarta.transaction.Transactional;
 import io.dengta.commons.etag.ETags;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
@@ -34,8 +34,10 @@ public class ConstructionProjectService {
 
     public static final String RESOURCE_TYPE = "construction-project";
     static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of("code", "p.code", "name", "p.name", "updatedAt",
-            "p.updatedAt");
+    private static final KeysetQuery<ConstructionProject> LIST = new KeysetQuery<>("from ConstructionProject p", Map.of(
+            "code", SortKey.text("p.code", x -> x.code),
+            "name", SortKey.text("p.name", x -> x.name),
+            "updatedAt", SortKey.instant("p.updatedAt", x -> x.updatedAt)), "code");
     /** Matches no school, for the scope check of a project without one. */
     private static final String NO_SCHOOL = "";
     private static final ZoneOffset CHINA = ZoneOffset.ofHours(8);
@@ -83,28 +85,9 @@ public class ConstructionProjectService {
             }
             where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
         }
-        Long total = page.includeTotal() ? ConstructionProject.count("from ConstructionProject p where " + where, params)
-                : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "code");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<ConstructionProject> rows = ConstructionProject.<ConstructionProject>find(
-                "from ConstructionProject p where " + where + seek + " order by " + keyset.orderBy(), params)
-                .page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            ConstructionProject last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(ConstructionProjectView::of).toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> ConstructionProject.<ConstructionProject>find(jpql, p).page(0, max).list(), (jpql, p) -> ConstructionProject.count(jpql, p),
+                ConstructionProjectView::of);
     }
 
     /** The project if it exists and the caller sees its region or its school; otherwise 404. */
@@ -213,20 +196,5 @@ public class ConstructionProjectService {
         }
     }
 
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
 
-    private static String keyText(String field, ConstructionProject p) {
-        return switch (field) {
-            case "code" -> p.code;
-            case "name" -> p.name;
-            case "updatedAt" -> p.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
 }

@@ -1,6 +1,5 @@
 package io.dengta.schools.region;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -72,11 +71,7 @@ public class RegionResource {
         requireCode(regionCode);
         RegionView region = regions.find(regionCode)
                 .orElseThrow(() -> ProblemException.notFound("Region " + regionCode + " not found"));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(region.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(region).tag(ETags.of(region.version())).build();
+        return ETags.read(request, region, region.version());
     }
 
     @PUT
@@ -89,10 +84,7 @@ public class RegionResource {
             @Valid @NotNull RegionInput body) {
         requireCode(regionCode);
         RegionService.PutResult result = regions.put(regionCode, body, ifMatch);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/regions/" + regionCode))
-                : Response.ok();
-        return response.entity(result.region()).tag(ETags.of(result.region().version())).build();
+        return ETags.written(result.created(), "/schools/v1/regions/" + regionCode, result.region(), result.region().version());
     }
 
     private static void requireCode(String code) {

@@ -1,6 +1,5 @@
 package io.dengta.schools.school;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -83,11 +82,7 @@ public class SchoolResource {
     public Response get(@PathParam("schoolCode") String schoolCode, @Context Request request) {
         requireCode(schoolCode);
         SchoolView school = schools.get(schoolCode, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(school.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(school).tag(ETags.of(school.version())).build();
+        return ETags.read(request, school, school.version());
     }
 
     @PUT
@@ -101,10 +96,7 @@ public class SchoolResource {
             @Valid @NotNull SchoolInput body) {
         requireCode(schoolCode);
         SchoolService.PutResult result = schools.put(schoolCode, body, ifMatch, access);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/schools/" + schoolCode))
-                : Response.ok();
-        return response.entity(result.school()).tag(ETags.of(result.school().version())).build();
+        return ETags.written(result.created(), "/schools/v1/schools/" + schoolCode, result.school(), result.school().version());
     }
 
     @DELETE
