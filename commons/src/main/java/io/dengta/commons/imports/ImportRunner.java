@@ -67,7 +67,15 @@ public class ImportRunner {
 
     public <T> ImportReport run(String resourceType, InputStream body, String contentType, Class<T> rowType,
             RowWriter<T> writer, ImportOptions options) {
+        return run(resourceType, body, contentType, rowType, writer, options, rows -> {
+        });
+    }
+
+    /** As {@link #run(String, InputStream, String, Class, RowWriter, ImportOptions)}, telling rows read as it goes. */
+    public <T> ImportReport run(String resourceType, InputStream body, String contentType, Class<T> rowType,
+            RowWriter<T> writer, ImportOptions options, java.util.function.LongConsumer progress) {
         Tally tally = new Tally();
+        tally.progress = progress;
         try (RowSource rows = open(body, contentType, rowType)) {
             if (options.atomic() || options.dryRun()) {
                 runInOneTransaction(rows, rowType, writer, options, tally);
@@ -187,6 +195,9 @@ public class ImportRunner {
 
     private <T> ParsedRow<T> parse(RawRow raw, Class<T> rowType, Tally tally) {
         tally.rows++;
+        if (tally.rows % BATCH_SIZE == 0) {
+            tally.progress.accept(tally.rows);
+        }
         if (raw.error() != null) {
             tally.reject(raw.number(), List.of(raw.error()));
             return null;
@@ -213,6 +224,15 @@ public class ImportRunner {
             return null;
         }
         return new ParsedRow<>(raw.number(), value);
+    }
+
+    /** 415 unless the content type is one imports read. */
+    public static void requireSupported(String contentType) {
+        String type = contentType == null ? "" : contentType.toLowerCase();
+        if (!type.startsWith("text/csv") && !type.startsWith("application/json")) {
+            throw new ProblemException(io.dengta.commons.problem.ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                    "Imports take application/json (an array of objects) or text/csv (UTF-8 with a header row)");
+        }
     }
 
     private RowSource open(InputStream stream, String contentType, Class<?> rowType) {
@@ -258,6 +278,8 @@ public class ImportRunner {
         long unchanged;
         long rejected;
         boolean truncated;
+        java.util.function.LongConsumer progress = rows -> {
+        };
         final List<RowError> errors = new ArrayList<>();
 
         void reject(long row, List<FieldError> fieldErrors) {
@@ -280,6 +302,7 @@ public class ImportRunner {
             t.unchanged = unchanged;
             t.rejected = rejected;
             t.truncated = truncated;
+            t.progress = progress;
             t.errors.addAll(errors);
             return t;
         }

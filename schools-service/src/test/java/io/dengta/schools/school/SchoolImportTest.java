@@ -137,4 +137,36 @@ class SchoolImportTest {
                 .body("rejected", equalTo(0))
                 .body("rows", equalTo(10));
     }
+
+    @Test
+    void asyncImportRunsAsAJobAsTheCallerAndReportsWhenDone() {
+        String csv = HEADER
+                + "3201136601,作业导入一小,320113,primary,public,open,1200,synthetic-demo\n"
+                + "3201136602,作业导入二小,320113,primary,public,open,1300,synthetic-demo\n";
+        String token = feed();
+        io.restassured.response.Response accepted = given().auth().oauth2(token).contentType("text/csv")
+                .header("Prefer", "respond-async").header("Idempotency-Key", "job-feed-1").body(csv)
+                .when().post("/schools/v1/imports/schools");
+        accepted.then().statusCode(202)
+                .header("Location", org.hamcrest.Matchers.containsString("/schools/v1/import-jobs/"))
+                .body("resourceType", equalTo("school"));
+        String location = accepted.header("Location");
+        String path = location.substring(location.indexOf("/schools/v1/"));
+
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(token).get(path).then().statusCode(200).body("status", equalTo("completed")));
+        given().auth().oauth2(token).get(path)
+                .then().body("report.created", equalTo(2)).body("rowsRead", equalTo(2));
+        // written as the caller: the audit names the feed, not an anonymous worker
+        given().auth().oauth2(Tokens.admin()).queryParam("resourceType", "school").queryParam("key", "3201136601")
+                .get("/schools/v1/audit")
+                .then().body("[0].subject", equalTo("test-user")).body("[0].client", equalTo("nanjing-city-feed"));
+        // another caller does not see the job; the same key replays the same job
+        given().auth().oauth2(Tokens.role("data-feed").region("320100").client("another-feed").get()).get(path)
+                .then().statusCode(404);
+        given().auth().oauth2(token).contentType("text/csv").header("Prefer", "respond-async")
+                .header("Idempotency-Key", "job-feed-1").body(csv)
+                .when().post("/schools/v1/imports/schools")
+                .then().statusCode(202).header("Location", location);
+    }
 }
