@@ -15,9 +15,14 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 
@@ -144,6 +149,30 @@ class StandardResourceTest {
         ended.put("toYear", 2024);
         given().auth().oauth2(Tokens.role("catalog-admin").get()).contentType(ContentType.JSON).body(ended)
                 .when().put(COLLECTION + "/" + first).then().statusCode(409);
+    }
+
+    @Test
+    void letsOnlyOneOfManyConcurrentOverlappingCreatesThrough() throws Exception {
+        percentIndicator("zz.std_race_rate", List.of());
+        ExecutorService pool = Executors.newFixedThreadPool(8);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 8; i++) {
+                int value = 80 + i;
+                answers.add(pool.submit(() -> post(standard("zz.std_race_rate", "320000", null, ">=", value, null,
+                        2020 + (value % 2), null)).statusCode()));
+            }
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(60, TimeUnit.SECONDS));
+            }
+            assertEquals(1, statuses.stream().filter(s -> s == 201).count(), statuses.toString());
+            assertEquals(7, statuses.stream().filter(s -> s == 409).count(), statuses.toString());
+        } finally {
+            pool.shutdownNow();
+        }
+        given().auth().oauth2(Tokens.admin()).queryParam("indicator", "zz.std_race_rate").when().get(COLLECTION)
+                .then().body("items.size()", equalTo(1));
     }
 
     @Test
