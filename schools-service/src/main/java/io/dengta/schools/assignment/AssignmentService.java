@@ -14,6 +14,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
+import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Cursor;
@@ -126,47 +127,87 @@ public class AssignmentService {
 
     @Transactional
     public AssignmentView create(AssignmentInput input, SchoolAccess access) {
-        School school = School.findById(input.school());
-        if (school != null) {
-            access.requireWrite(school.code, school.regionCode);
-        }
-        Teacher teacher = Teacher.findById(input.teacher(), LockModeType.PESSIMISTIC_WRITE);
-        check(input, null, school != null, teacher != null);
-
-        Assignment assignment = new Assignment();
-        assignment.id = UUID.randomUUID();
-        assignment.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
-        apply(assignment, input);
-        assignment.updatedAt = assignment.createdAt;
-        assignment.persist();
-        Assignment.getEntityManager().flush();
-        AssignmentView after = AssignmentView.of(assignment);
-        journal.record(RESOURCE_TYPE, assignment.id.toString(), Operation.UPSERT, school.regionCode, school.code,
-                null, after);
-        return after;
+        return write(null, input, null, access).assignment();
     }
 
     @Transactional
     public AssignmentView replace(UUID id, AssignmentInput input, String ifMatch, SchoolAccess access) {
         Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        School current = requireVisible(id, assignment, access);
-        access.requireWrite(current.code, current.regionCode);
-        School school = input.school().equals(current.code) ? current : School.findById(input.school());
-        if (school != null && school != current) {
-            // moving an assignment needs write access to the school it moves to as well
+        requireVisible(id, assignment, access);
+        return write(assignment, input, ifMatch, access).assignment();
+    }
+
+    public record UpsertResult(AssignmentView assignment, RowOutcome outcome) {
+    }
+
+    /**
+     * The import's upsert, in the caller's transaction: assignments have a server id, so a row is matched by its
+     * natural key (teacher, school, startsOn, kind). A match is replaced (or left alone when identical),
+     * otherwise the row is created; two matches make the row ambiguous (409), for the bureau to resolve by id.
+     */
+    public UpsertResult upsertByNaturalKey(AssignmentInput input, SchoolAccess access) {
+        School school = School.findById(input.school());
+        if (school != null) {
+            // scope before lookup, so a row outside it learns nothing about what exists there
             access.requireWrite(school.code, school.regionCode);
         }
-        ETags.requireMatch(ifMatch, assignment.version);
-        Teacher teacher = Teacher.findById(input.teacher(), LockModeType.PESSIMISTIC_WRITE);
-        check(input, id, school != null, teacher != null);
+        List<Assignment> matches = Assignment.<Assignment>find(
+                "teacherCode = ?1 and schoolCode = ?2 and startsOn = ?3 and kind = ?4",
+                input.teacher(), input.school(), input.startsOn(), input.kind())
+                .withLock(LockModeType.PESSIMISTIC_WRITE).list();
+        if (matches.size() > 1) {
+            throw ProblemException.conflict(matches.size() + " assignments of teacher " + input.teacher() + " at "
+                    + input.school() + " start on " + input.startsOn() + " with kind " + input.kind()
+                    + "; replace the one you mean by id (PUT /schools/v1/assignments/{id})");
+        }
+        return write(matches.isEmpty() ? null : matches.get(0), input, null, access);
+    }
 
-        AssignmentView before = AssignmentView.of(assignment);
+    /**
+     * Create (assignment null) or replace, in the caller's transaction: the one write behind POST, PUT and the
+     * import. An identical replacement changes nothing and journals nothing.
+     */
+    private UpsertResult write(Assignment assignment, AssignmentInput input, String ifMatch, SchoolAccess access) {
+        boolean created = assignment == null;
+        School school;
+        if (created) {
+            school = School.findById(input.school());
+            if (school != null) {
+                access.requireWrite(school.code, school.regionCode);
+            }
+        } else {
+            School current = School.findById(assignment.schoolCode);
+            access.requireWrite(current.code, current.regionCode);
+            school = input.school().equals(current.code) ? current : School.findById(input.school());
+            if (school != null && school != current) {
+                // moving an assignment needs write access to the school it moves to as well
+                access.requireWrite(school.code, school.regionCode);
+            }
+            ETags.requireMatch(ifMatch, assignment.version);
+        }
+        Teacher teacher = Teacher.findById(input.teacher(), LockModeType.PESSIMISTIC_WRITE);
+        check(input, created ? null : assignment.id, school != null, teacher != null);
+        if (!created && AssignmentInput.of(assignment).equals(input.normalized())) {
+            return new UpsertResult(AssignmentView.of(assignment), RowOutcome.UNCHANGED);
+        }
+
+        AssignmentView before = created ? null : AssignmentView.of(assignment);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        if (created) {
+            assignment = new Assignment();
+            assignment.id = UUID.randomUUID();
+            assignment.createdAt = now;
+        }
         apply(assignment, input);
-        assignment.updatedAt = OffsetDateTime.now(ZoneOffset.UTC);
+        assignment.updatedAt = now;
+        if (created) {
+            assignment.persist();
+        }
         Assignment.getEntityManager().flush();
         AssignmentView after = AssignmentView.of(assignment);
-        journal.record(RESOURCE_TYPE, id.toString(), Operation.UPSERT, school.regionCode, school.code, before, after);
-        return after;
+        journal.record(RESOURCE_TYPE, assignment.id.toString(), Operation.UPSERT, school.regionCode, school.code,
+                before, after);
+        return new UpsertResult(after, created ? RowOutcome.CREATED : RowOutcome.UPDATED);
     }
 
     @Transactional

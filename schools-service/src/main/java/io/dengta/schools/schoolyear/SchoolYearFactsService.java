@@ -13,6 +13,7 @@ import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
+import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Cursor;
@@ -144,6 +145,31 @@ public class SchoolYearFactsService {
     @Transactional
     public PutResult put(String schoolCode, SchoolYear year, SchoolYearFactsInput input, String ifMatch,
             SchoolAccess access) {
+        List<FieldError> mismatches = new ArrayList<>();
+        if (input.school() != null && !input.school().equals(schoolCode)) {
+            mismatches.add(new FieldError("/school", "mismatch", "the body's school " + input.school()
+                    + " is not the school in the path, " + schoolCode));
+        }
+        if (input.schoolYear() != null && !input.schoolYear().equals(year.code())) {
+            mismatches.add(new FieldError("/schoolYear", "mismatch", "the body's school year " + input.schoolYear()
+                    + " is not the school year in the path, " + year));
+        }
+        if (!mismatches.isEmpty()) {
+            throw ProblemException.invalid(mismatches);
+        }
+        UpsertResult result = upsert(schoolCode, year, input, ifMatch, access);
+        return new PutResult(result.facts(), result.outcome() == RowOutcome.CREATED);
+    }
+
+    public record UpsertResult(SchoolYearFactsView facts, RowOutcome outcome) {
+    }
+
+    /**
+     * Create-or-replace by (school, school year) in the caller's transaction (a PUT's, or an import's); identical
+     * facts change nothing and journal nothing.
+     */
+    public UpsertResult upsert(String schoolCode, SchoolYear year, SchoolYearFactsInput input, String ifMatch,
+            SchoolAccess access) {
         School school = visibleSchool(schoolCode, access);
         access.requireWrite(schoolCode, school.regionCode);
         SchoolYearFacts facts = findOrNull(schoolCode, year);
@@ -154,6 +180,9 @@ public class SchoolYearFactsService {
         List<FieldError> errors = SchoolYearFactsRules.check(school, year, input, LocalDate.now(CHINA));
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
+        }
+        if (!created && SchoolYearFactsInput.of(facts).equals(input.normalized(schoolCode, year))) {
+            return new UpsertResult(SchoolYearFactsView.of(facts, school.regionCode), RowOutcome.UNCHANGED);
         }
         SchoolYearFactsView before = created ? null : SchoolYearFactsView.of(facts, school.regionCode);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -172,7 +201,7 @@ public class SchoolYearFactsService {
         SchoolYearFactsView after = SchoolYearFactsView.of(facts, school.regionCode);
         journal.record(RESOURCE_TYPE, key(schoolCode, year.code()), Operation.UPSERT, school.regionCode, schoolCode,
                 before, after);
-        return new PutResult(after, created);
+        return new UpsertResult(after, created ? RowOutcome.CREATED : RowOutcome.UPDATED);
     }
 
     @Transactional

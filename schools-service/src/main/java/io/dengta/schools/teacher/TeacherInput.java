@@ -12,8 +12,10 @@ import jakarta.validation.constraints.Size;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
- * The body of {@code PUT /schools/v1/teachers/{staffCode}}. Personal fields (birthDate, nationalId, phone) that
- * are left out keep their stored values: callers who may not read them can still replace the rest.
+ * The body of {@code PUT /schools/v1/teachers/{staffCode}}, and one row of a JSON teachers import. Personal fields
+ * (birthDate, nationalId, phone) that are left out keep their stored values: callers who may not read them can
+ * still replace the rest. {@code staffCode} is optional in a PUT (the path names the teacher; if given it must
+ * match) and required in an import.
  */
 @Schema(name = "TeacherInput", example = """
         {"name": "王丽", "gender": "female", "birthDate": "1986-03-15", "nationalId": "32011319860315004X",
@@ -24,6 +26,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
          "subjects": ["math", "science"], "employment": "established", "dualQualified": false, "status": "active",
          "source": "synthetic-demo"}""")
 public record TeacherInput(
+        @Schema(description = "Optional in a PUT (must match the path); required in an import")
+        @Pattern(regexp = "[A-Za-z0-9-]{4,32}", message = "must be a staff code: 4 to 32 letters, digits or '-'") String staffCode,
         @NotBlank @Size(max = 100) String name,
         @NotNull @Pattern(regexp = "female|male", message = "must be female or male") String gender,
         @Schema(description = "Personal") LocalDate birthDate,
@@ -45,4 +49,31 @@ public record TeacherInput(
         @NotNull @Pattern(regexp = "active|on-leave|retired|left",
                 message = "must be active, on-leave, retired or left") String status,
         @Size(max = 200) String source) {
+
+    /**
+     * The input that would reproduce this teacher as stored, for telling an unchanged row. The national ID is
+     * left out: only its hash is stored, and the service compares hashes.
+     */
+    static TeacherInput of(Teacher t) {
+        Certificate certificate = t.certificateStage == null ? null
+                : new Certificate(t.certificateType, t.certificateStage, t.certificateNumber);
+        List<Honour> honours = t.honours.stream()
+                .map(h -> new Honour(h.kind, h.level, h.awardedOn, h.expiresOn)).toList();
+        return new TeacherInput(t.staffCode, t.name, t.gender, t.birthDate, null, t.phone, t.employingSchool,
+                t.highestDegree, certificate, t.title, honours, List.copyOf(t.subjects), t.employment,
+                t.dualQualified, t.status, t.source);
+    }
+
+    /**
+     * This input as it would be stored over {@code stored} (null for a new teacher): personal fields left out
+     * keep the stored values, absent lists are empty, an absent flag is false; the national ID is left out.
+     */
+    TeacherInput normalized(String code, Teacher stored) {
+        return new TeacherInput(code, name, gender,
+                birthDate == null && stored != null ? stored.birthDate : birthDate, null,
+                phone == null && stored != null ? stored.phone : phone, employingSchool, highestDegree, certificate,
+                title, honours == null ? List.of() : List.copyOf(honours),
+                subjects == null ? null : List.copyOf(subjects), employment, Boolean.TRUE.equals(dualQualified),
+                status, source);
+    }
 }

@@ -13,6 +13,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
+import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Cursor;
@@ -167,6 +168,24 @@ public class TeacherService {
     @Transactional
     public PutResult put(String staffCode, TeacherInput input, String ifMatch, SchoolAccess access,
             TeacherPrivacy privacy) {
+        if (input.staffCode() != null && !input.staffCode().equals(staffCode)) {
+            throw ProblemException.invalid("/staffCode", "mismatch", "the body's staff code " + input.staffCode()
+                    + " is not the staff code in the path, " + staffCode);
+        }
+        UpsertResult result = upsert(staffCode, input, ifMatch, access, privacy);
+        return new PutResult(result.teacher(), result.outcome() == RowOutcome.CREATED);
+    }
+
+    /** @param teacher as the caller may see it (personal fields only for those who may see them) */
+    public record UpsertResult(TeacherView teacher, RowOutcome outcome) {
+    }
+
+    /**
+     * Create-or-replace in the caller's transaction (a PUT's, or an import's); an identical replacement changes
+     * nothing and journals nothing. A national ID is stored only as its salted hash and last 4 characters.
+     */
+    public UpsertResult upsert(String staffCode, TeacherInput input, String ifMatch, SchoolAccess access,
+            TeacherPrivacy privacy) {
         LocalDate today = today();
         // locked: assignment writes lock the teacher too, so their FTE checks see a settled record
         Teacher teacher = Teacher.findById(staffCode, LockModeType.PESSIMISTIC_WRITE);
@@ -199,6 +218,11 @@ public class TeacherService {
             throw ProblemException.conflict("This national ID is already on another teacher record; "
                     + "one person has one record");
         }
+        if (!created && TeacherInput.of(teacher).equals(input.normalized(staffCode, teacher))
+                && (nationalIdHash == null || nationalIdHash.equals(teacher.nationalIdHash))) {
+            return new UpsertResult(TeacherView.of(teacher, privacy.canSeePersonal(teacher.employingSchool)),
+                    RowOutcome.UNCHANGED);
+        }
         TeacherView before = created ? null : TeacherView.of(teacher, false);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         if (created) {
@@ -220,7 +244,7 @@ public class TeacherService {
         // the audit keeps the privacy-free view: personal data never leaves the teacher table
         journal.record(RESOURCE_TYPE, staffCode, Operation.UPSERT, employing.regionCode, employing.code, before,
                 TeacherView.of(teacher, false));
-        return new PutResult(shown, created);
+        return new UpsertResult(shown, created ? RowOutcome.CREATED : RowOutcome.UPDATED);
     }
 
     @Transactional

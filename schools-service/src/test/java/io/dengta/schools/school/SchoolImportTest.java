@@ -125,20 +125,6 @@ class SchoolImportTest {
     }
 
     @Test
-    void importsTheDemoSampleFile() throws Exception {
-        byte[] sample;
-        try (var in = getClass().getClassLoader().getResourceAsStream("samples/schools.csv")) {
-            sample = in.readAllBytes();
-        }
-        given().auth().oauth2(Tokens.admin()).contentType("text/csv; charset=UTF-8").body(sample)
-                .when().post("/schools/v1/imports/schools")
-                .then().statusCode(200)
-                .body("status", equalTo("applied"))
-                .body("rejected", equalTo(0))
-                .body("rows", equalTo(10));
-    }
-
-    @Test
     void asyncImportRunsAsAJobAsTheCallerAndReportsWhenDone() {
         String csv = HEADER
                 + "3201136601,作业导入一小,320113,primary,public,open,1200,synthetic-demo\n"

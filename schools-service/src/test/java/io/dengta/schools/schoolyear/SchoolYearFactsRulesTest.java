@@ -28,7 +28,7 @@ class SchoolYearFactsRulesTest {
     }
 
     private static SchoolYearFactsInput facts(ClassSizeCounts sizes, GradeCount... grades) {
-        return new SchoolYearFactsInput(List.of(grades), sizes, new BigDecimal("4200.50"), null, new BigDecimal("6800"),
+        return new SchoolYearFactsInput(null, null, List.of(grades), sizes, new BigDecimal("4200.50"), null, new BigDecimal("6800"),
                 new BigDecimal("1250000"), 12, 2, 2, "test");
     }
 

@@ -20,7 +20,7 @@ class TeacherRulesTest {
 
     private static TeacherInput teacher(LocalDate birthDate, String nationalId, List<Honour> honours,
             List<String> subjects, Boolean dualQualified, Certificate certificate) {
-        return new TeacherInput("王丽", "female", birthDate, nationalId, "13900001111", "3201130001", "bachelor",
+        return new TeacherInput(null, "王丽", "female", birthDate, nationalId, "13900001111", "3201130001", "bachelor",
                 certificate, "second", honours, subjects, "established", dualQualified, "active", "test");
     }
 

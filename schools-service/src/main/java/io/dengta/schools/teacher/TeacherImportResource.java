@@ -1,0 +1,122 @@
+package io.dengta.schools.teacher;
+
+import java.io.InputStream;
+import java.util.List;
+import java.util.Set;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportOptions;
+import io.dengta.commons.imports.ImportReport;
+import io.dengta.commons.imports.ImportRunner;
+import io.dengta.commons.imports.RowError;
+import io.dengta.commons.imports.RowOutcome;
+import io.dengta.commons.problem.ProblemException;
+import io.dengta.commons.security.Roles;
+import io.dengta.schools.imports.ImportRows;
+import io.dengta.schools.school.SchoolAccess;
+
+@Path("/schools/v1/imports/teachers")
+@Tag(name = "Imports", description = "Bulk loads for city systems (see docs/registry.md for formats)")
+public class TeacherImportResource {
+
+    /** Personal fields: a report never repeats what the file said about them, only what is wrong. */
+    private static final Set<String> PERSONAL = Set.of("birthDate", "nationalId", "phone");
+
+    private final ImportRunner imports;
+    private final ImportRows rows;
+    private final TeacherService teachers;
+    private final SchoolAccess access;
+    private final TeacherPrivacy privacy;
+    private final Idempotency idempotency;
+
+    public TeacherImportResource(ImportRunner imports, ImportRows rows, TeacherService teachers, SchoolAccess access,
+            TeacherPrivacy privacy, Idempotency idempotency) {
+        this.imports = imports;
+        this.rows = rows;
+        this.teachers = teachers;
+        this.access = access;
+        this.privacy = privacy;
+        this.idempotency = idempotency;
+    }
+
+    @POST
+    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.DATA_FEED, Roles.SCHOOL_CLERK })
+    @Operation(operationId = "importTeachers", summary = "Upsert teachers in bulk by staff code",
+            description = "JSON: an array of TeacherInput objects, each with `staffCode`. CSV (UTF-8, header row; "
+                    + "any subset of the columns, in any order): `staffCode,name,gender,birthDate,nationalId,phone,"
+                    + "employingSchool,highestDegree,certificateType,certificateStage,certificateNumber,title,honours,"
+                    + "subjects,employment,dualQualified,status,source`, where `subjects` is `chinese|math` (main "
+                    + "subject first), `honours` is `kind:level:awardedOn[:expiresOn]` items separated by `|` (e.g. "
+                    + "`key-teacher:district:2022-09-01:2025-08-31`), the three certificate columns are the certificate "
+                    + "(all empty: none) and `dualQualified` is true or false. The body is streamed. Each row is "
+                    + "checked like a PUT of the teacher, including your scope; personal fields left empty keep their "
+                    + "stored values, national IDs are stored only as a salted hash plus the last 4 characters and "
+                    + "the report never repeats personal values. `dryRun=true` keeps nothing; `mode=atomic` (default) "
+                    + "keeps all rows or none, `best-effort` keeps the valid ones. The report counts created, updated, "
+                    + "unchanged and rejected rows and lists each rejected row's errors.")
+    public Response importTeachers(
+            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
+            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body) {
+        ImportOptions options = ImportOptions.parse(dryRun, mode);
+        boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
+        return idempotency.executeStreamed(idempotencyKey, "teachers-import?" + options, body, stream -> {
+            ImportReport report = csv
+                    ? imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherImportRow.class,
+                            row -> ImportRows.inColumns(TeacherImportRow::column, () -> {
+                                TeacherInput input = row.toInput();
+                                rows.validate(input);
+                                return write(input);
+                            }), options)
+                    : imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherInput.class,
+                            this::write, options);
+            return Response.ok(withoutPersonalValues(report)).build();
+        });
+    }
+
+    private RowOutcome write(TeacherInput row) {
+        if (row.staffCode() == null) {
+            throw ProblemException.invalid("/staffCode", "required", "each row needs the teacher's staff code");
+        }
+        return teachers.upsert(row.staffCode(), row, null, access, privacy).outcome();
+    }
+
+    /**
+     * A value the parser could not read, or a malformed CSV line, may be quoted in its message: for personal
+     * fields (and lines, which may hold them) the message says what is expected instead.
+     */
+    private static ImportReport withoutPersonalValues(ImportReport report) {
+        List<RowError> errors = report.errors().stream().map(e -> {
+            if (e.code().equals("malformed_row")) {
+                return new RowError(e.row(), e.field(), e.code(),
+                        "the line does not fit the header (count of cells or quoting)");
+            }
+            if (PERSONAL.contains(e.field()) && e.code().equals("invalid_value")) {
+                return new RowError(e.row(), e.field(), e.code(), e.field().equals("birthDate")
+                        ? "must be a date such as 1986-03-15" : "must be text");
+            }
+            return e;
+        }).toList();
+        return new ImportReport(report.resourceType(), report.mode(), report.dryRun(), report.status(), report.rows(),
+                report.created(), report.updated(), report.unchanged(), report.rejected(), errors,
+                report.errorsTruncated());
+    }
+}
