@@ -3,24 +3,24 @@ package io.dengta.schools.assignment;
 import java.io.InputStream;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportJobs;
 import io.dengta.commons.imports.ImportOptions;
+import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.security.Roles;
+import io.dengta.schools.importjob.ImportJobResource;
 import io.dengta.schools.school.SchoolAccess;
 
 @Path("/schools/v1/imports/assignments")
@@ -30,14 +30,14 @@ public class AssignmentImportResource {
     private final ImportRunner imports;
     private final AssignmentService assignments;
     private final SchoolAccess access;
-    private final Idempotency idempotency;
+    private final ImportJobs jobs;
 
     public AssignmentImportResource(ImportRunner imports, AssignmentService assignments, SchoolAccess access,
-            Idempotency idempotency) {
+            ImportJobs jobs) {
         this.imports = imports;
         this.assignments = assignments;
         this.access = access;
-        this.idempotency = idempotency;
+        this.jobs = jobs;
     }
 
     @POST
@@ -57,17 +57,13 @@ public class AssignmentImportResource {
                     + "teacher's FTE over earlier rows. `dryRun=true` keeps nothing; `mode=atomic` (default) keeps all "
                     + "rows or none, `best-effort` keeps the valid ones. The report counts created, updated, unchanged "
                     + "and rejected rows and lists each rejected row's errors.")
-    public Response importAssignments(
-            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
-            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType,
-            InputStream body) {
-        ImportOptions options = ImportOptions.parse(dryRun, mode);
-        return idempotency.executeStreamed(idempotencyKey, "assignments-import?" + options, body, stream -> {
+    public Response importAssignments(@BeanParam ImportRequest request, InputStream body) {
+        ImportOptions options = request.options();
+        String contentType = request.contentType();
+        return jobs.accept(AssignmentService.RESOURCE_TYPE, ImportJobResource.PATH, request.body(body), (stream, progress) -> {
             ImportReport report = imports.run(AssignmentService.RESOURCE_TYPE, stream, contentType,
-                    AssignmentInput.class, row -> assignments.upsertByNaturalKey(row, access).outcome(), options);
-            return Response.ok(report).build();
+                    AssignmentInput.class, row -> assignments.upsertByNaturalKey(row, access).outcome(), options, progress);
+            return report;
         });
     }
 }

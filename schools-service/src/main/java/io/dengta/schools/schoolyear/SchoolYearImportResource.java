@@ -5,27 +5,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportJobs;
 import io.dengta.commons.imports.ImportOptions;
+import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.Roles;
+import io.dengta.schools.importjob.ImportJobResource;
 import io.dengta.schools.imports.ImportRows;
 import io.dengta.schools.school.SchoolAccess;
 
@@ -37,15 +37,15 @@ public class SchoolYearImportResource {
     private final ImportRows rows;
     private final SchoolYearFactsService facts;
     private final SchoolAccess access;
-    private final Idempotency idempotency;
+    private final ImportJobs jobs;
 
     public SchoolYearImportResource(ImportRunner imports, ImportRows rows, SchoolYearFactsService facts,
-            SchoolAccess access, Idempotency idempotency) {
+            SchoolAccess access, ImportJobs jobs) {
         this.imports = imports;
         this.rows = rows;
         this.facts = facts;
         this.access = access;
-        this.idempotency = idempotency;
+        this.jobs = jobs;
     }
 
     @POST
@@ -65,15 +65,11 @@ public class SchoolYearImportResource {
                     + "nothing; `mode=atomic` (default) keeps all rows or none, `best-effort` keeps the valid ones. "
                     + "The report counts created, updated, unchanged and rejected rows and lists each rejected row's "
                     + "errors.")
-    public Response importSchoolYearFacts(
-            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
-            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType,
-            InputStream body) {
-        ImportOptions options = ImportOptions.parse(dryRun, mode);
+    public Response importSchoolYearFacts(@BeanParam ImportRequest request, InputStream body) {
+        ImportOptions options = request.options();
+        String contentType = request.contentType();
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
-        return idempotency.executeStreamed(idempotencyKey, "school-years-import?" + options, body, stream -> {
+        return jobs.accept(SchoolYearFactsService.RESOURCE_TYPE, ImportJobResource.PATH, request.body(body), (stream, progress) -> {
             ImportReport report = csv
                     ? imports.run(SchoolYearFactsService.RESOURCE_TYPE, stream, contentType, SchoolYearImportRow.class,
                             row -> {
@@ -83,10 +79,10 @@ public class SchoolYearImportResource {
                                             rows.validate(input);
                                             return write(input);
                                         });
-                            }, options)
+                            }, options, progress)
                     : imports.run(SchoolYearFactsService.RESOURCE_TYPE, stream, contentType,
-                            SchoolYearFactsInput.class, this::write, options);
-            return Response.ok(report).build();
+                            SchoolYearFactsInput.class, this::write, options, progress);
+            return report;
         });
     }
 

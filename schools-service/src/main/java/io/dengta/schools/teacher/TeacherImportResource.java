@@ -5,27 +5,27 @@ import java.util.List;
 import java.util.Set;
 
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
-import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportJobs;
 import io.dengta.commons.imports.ImportOptions;
+import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.imports.RowError;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.Roles;
+import io.dengta.schools.importjob.ImportJobResource;
 import io.dengta.schools.imports.ImportRows;
 import io.dengta.schools.school.SchoolAccess;
 
@@ -41,16 +41,16 @@ public class TeacherImportResource {
     private final TeacherService teachers;
     private final SchoolAccess access;
     private final TeacherPrivacy privacy;
-    private final Idempotency idempotency;
+    private final ImportJobs jobs;
 
     public TeacherImportResource(ImportRunner imports, ImportRows rows, TeacherService teachers, SchoolAccess access,
-            TeacherPrivacy privacy, Idempotency idempotency) {
+            TeacherPrivacy privacy, ImportJobs jobs) {
         this.imports = imports;
         this.rows = rows;
         this.teachers = teachers;
         this.access = access;
         this.privacy = privacy;
-        this.idempotency = idempotency;
+        this.jobs = jobs;
     }
 
     @POST
@@ -69,26 +69,23 @@ public class TeacherImportResource {
                     + "stored values, national IDs are stored only as a salted hash plus the last 4 characters and "
                     + "the report never repeats personal values. `dryRun=true` keeps nothing; `mode=atomic` (default) "
                     + "keeps all rows or none, `best-effort` keeps the valid ones. The report counts created, updated, "
-                    + "unchanged and rejected rows and lists each rejected row's errors.")
-    public Response importTeachers(
-            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
-            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType,
-            InputStream body) {
-        ImportOptions options = ImportOptions.parse(dryRun, mode);
+                    + "unchanged and rejected rows and lists each rejected row's errors. Large files (or `Prefer: respond-async`) run "
+                    + "as a job: 202 with the job's Location under /schools/v1/import-jobs.")
+    public Response importTeachers(@BeanParam ImportRequest request, InputStream body) {
+        ImportOptions options = request.options();
+        String contentType = request.contentType();
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
-        return idempotency.executeStreamed(idempotencyKey, "teachers-import?" + options, body, stream -> {
+        return jobs.accept(TeacherService.RESOURCE_TYPE, ImportJobResource.PATH, request.body(body), (stream, progress) -> {
             ImportReport report = csv
                     ? imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherImportRow.class,
                             row -> ImportRows.inColumns(TeacherImportRow::column, () -> {
                                 TeacherInput input = row.toInput();
                                 rows.validate(input);
                                 return write(input);
-                            }), options)
+                            }), options, progress)
                     : imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherInput.class,
-                            this::write, options);
-            return Response.ok(withoutPersonalValues(report)).build();
+                            this::write, options, progress);
+            return withoutPersonalValues(report);
         });
     }
 
