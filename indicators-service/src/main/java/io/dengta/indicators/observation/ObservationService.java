@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.transaction.Transactional;
 
 import io.dengta.commons.etag.ETags;
@@ -30,14 +31,19 @@ public class ObservationService {
 
     public static final String RESOURCE_TYPE = "observation";
 
+    private static final String FEED_LOCKED = ObservationService.class.getName() + ".feedLocked";
+
     private final ObservationStore store;
     private final WriteJournal journal;
     private final IndicatorLookup catalog;
+    private final TransactionSynchronizationRegistry transactions;
 
-    public ObservationService(ObservationStore store, WriteJournal journal, IndicatorLookup catalog) {
+    public ObservationService(ObservationStore store, WriteJournal journal, IndicatorLookup catalog,
+            TransactionSynchronizationRegistry transactions) {
         this.store = store;
         this.journal = journal;
         this.catalog = catalog;
+        this.transactions = transactions;
     }
 
     public record PutResult(ObservationView observation, boolean created) {
@@ -64,6 +70,7 @@ public class ObservationService {
         }
         ValidObservation o = checked.observation();
         access.requireWrite(o.key().unit(), o.region());
+        lockFeed();
         StoredObservation existing = store.find(o.key(), true).orElse(null);
         if (existing != null && existing.live()) {
             access.requireWrite(existing.key().unit(), existing.region());
@@ -77,6 +84,7 @@ public class ObservationService {
     public void delete(String indicator, String unit, String period, String stage, String ifMatch,
             ObservationAccess access) {
         ObservationKey key = key(indicator, unit, period, stage);
+        lockFeed();
         StoredObservation existing = store.find(key, true).filter(StoredObservation::live)
                 .orElseThrow(() -> notFound(key));
         access.requireWrite(key.unit(), existing.region());
@@ -132,6 +140,7 @@ public class ObservationService {
         if (existing != null && existing.live() && o.sameContentAs(existing)) {
             return new Written(RowOutcome.UNCHANGED, existing);
         }
+        lockFeed();
         OffsetDateTime at = now();
         StoredObservation after = existing == null ? store.insert(o, at)
                 : store.update(existing.id(), existing.version(), o, at);
@@ -179,6 +188,17 @@ public class ObservationService {
 
     Optional<IndicatorRef> indicator(String code) {
         return catalog.find(code);
+    }
+
+    /**
+     * Every write takes the change feed's lock before any row lock (once per transaction): concurrent
+     * writers (PUTs, imports of overlapping keys in any order) then queue instead of deadlocking.
+     */
+    private void lockFeed() {
+        if (transactions.getResource(FEED_LOCKED) == null) {
+            journal.lockFeed();
+            transactions.putResource(FEED_LOCKED, Boolean.TRUE);
+        }
     }
 
     private static String schoolOf(ObservationKey key) {
