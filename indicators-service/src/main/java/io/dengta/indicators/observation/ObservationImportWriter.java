@@ -28,6 +28,11 @@ import io.dengta.commons.problem.ProblemException;
  * Keys seen are kept as 64-bit hashes in a {@link KeyHashSet} (about 16 bytes per row; at most
  * {@value KeyHashSet#MAX_KEYS} rows per import). In best-effort mode a batch the database refused is
  * retried row by row: the keys that batch had added are forgotten first.
+ * <p>
+ * Concurrent writers: a row is compared with the state read for its batch; a row that differs is written
+ * after taking the feed's lock (see {@link ObservationService#write}), re-reading its row if someone else
+ * changed it meanwhile. So each row is one upsert, ordered before or after a concurrent write of the same
+ * key; a row found unchanged counts as ordered before any later write of it.
  */
 final class ObservationImportWriter implements RowWriter<ObservationRow> {
 

@@ -44,7 +44,8 @@ public class ObservationResource {
 
     @GET
     @Operation(operationId = "getObservation", summary = "Get an observation",
-            description = "Within your scope; viewers see approved observations only. Deleted observations are not found.")
+            description = "Within your scope; viewers see approved observations only. Deleted observations, unknown "
+                    + "indicators and observations outside your scope are not found (404).")
     public Response get(
             @Parameter(description = "Indicator code, e.g. qb.key_teachers_per100") @PathParam("indicator") String indicator,
             @Parameter(description = "6-digit region code or 10-digit school code") @PathParam("unit") String unit,
@@ -64,7 +65,8 @@ public class ObservationResource {
     @Operation(operationId = "putObservation", summary = "Create or replace an observation",
             description = "201 when created (also over a deleted one), 200 when replaced or unchanged (an identical body "
                     + "changes nothing: same version, no history entry). Platform admins, and data feeds for units in "
-                    + "their scope. Send If-Match with the ETag you read.")
+                    + "their scope (403 otherwise). Send If-Match with the ETag you read (412 when it changed). Unknown "
+                    + "indicator: 404; every other problem of path, stage and body at once: 400.")
     public Response put(@PathParam("indicator") String indicator, @PathParam("unit") String unit,
             @PathParam("period") String period, @QueryParam("stage") String stage,
             @Parameter(description = "ETag of the version you read") @HeaderParam("If-Match") String ifMatch,
