@@ -77,12 +77,30 @@ def main():
             w.writerow(teacher_row(rng, i, code))
 
 
-# filled in to match the teachers import layout
-TEACHER_COLUMNS = []
+    # every teacher has one full-time regular assignment at the employing school
+    with open(os.path.join(a.out, "assignments.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f)
+        w.writerow(["teacher", "school", "startsOn", "endsOn", "fte", "role", "kind", "originSchool"])
+        for i in range(a.teachers):
+            code, region, stages = schools[i % len(schools)]
+            w.writerow([f"BENCH-{i:07d}", code, "2015-09-01", "", "1", "teacher", "regular", ""])
+
+
+# the teachers import layout (docs/registry.md)
+TEACHER_COLUMNS = ["staffCode", "name", "gender", "birthDate", "nationalId", "phone", "employingSchool",
+                   "highestDegree", "certificateType", "certificateStage", "certificateNumber", "title", "honours",
+                   "subjects", "employment", "dualQualified", "status", "source"]
 
 
 def teacher_row(rng, i, school):
-    raise NotImplementedError
+    honours = ""
+    if rng.random() < 0.12:
+        honours = "key-teacher:%s:2022-09-01:2026-08-31" % rng.choice(["district", "city", "province"])
+    subjects = rng.choice(SUBJECTS)
+    return [f"BENCH-{i:07d}", f"教师{i:07d}", rng.choice(["female", "male"]),
+            "%d-%02d-%02d" % (rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28)), "", "",
+            school, pick(rng, DEGREES), "", "", "", rng.choice(TITLES), honours, subjects, "established", "false",
+            "active", "synthetic-demo"]
 
 
 if __name__ == "__main__":

@@ -46,7 +46,9 @@ import jakarta.transaction.TransactionManager;
  * by {@code |}) one row at a time from the request stream, so memory does not grow with the file;
  * validates each row (bean validation, then the writer's own rules) and upserts it with the writer.
  * Atomic imports and dry runs use one transaction; best-effort imports commit in batches of
- * {@value #BATCH_SIZE}, isolating a row that fails in the database by retrying its batch row by row.
+ * {@value #BATCH_SIZE}, isolating a row that fails in the database by retrying its batch row by row. Either
+ * way the writer gets rows in chunks of at most {@value #BATCH_SIZE}: {@link RowWriter#prepare} with the
+ * chunk, then {@link RowWriter#write} for each row. Rejected rows are reported in row order.
  */
 @ApplicationScoped
 public class ImportRunner {
@@ -90,25 +92,47 @@ public class ImportRunner {
                 nothingKept && !options.dryRun() ? 0 : tally.created,
                 nothingKept && !options.dryRun() ? 0 : tally.updated,
                 nothingKept && !options.dryRun() ? 0 : tally.unchanged,
-                tally.rejected, List.copyOf(tally.errors), tally.truncated);
+                tally.rejected, tally.errors.stream().sorted(java.util.Comparator.comparingLong(RowError::row)).toList(),
+                tally.truncated);
     }
 
     private <T> void runInOneTransaction(RowSource rows, Class<T> rowType, RowWriter<T> writer, ImportOptions options,
             Tally tally) {
         inTransaction(() -> {
-            while (rows.hasNext()) {
+            // rows are written in chunks, so that the writer can prepare each chunk (memory: one chunk)
+            List<ParsedRow<T>> chunk = new ArrayList<>(BATCH_SIZE);
+            boolean failed = false;
+            while (rows.hasNext() && !failed) {
                 ParsedRow<T> row = parse(rows.next(), rowType, tally);
-                if (row == null) {
-                    continue;
+                if (row != null) {
+                    chunk.add(row);
                 }
-                if (!write(row, writer, tally)) {
-                    // the transaction cannot go on after a database failure: nothing is kept
-                    tally.rejected += rows.drain();
-                    break;
+                if (chunk.size() == BATCH_SIZE) {
+                    failed = !writeChunk(chunk, writer, tally);
+                    chunk.clear();
                 }
+            }
+            if (!failed && !chunk.isEmpty()) {
+                failed = !writeChunk(chunk, writer, tally);
+            }
+            if (failed) {
+                // the transaction cannot go on after a database failure: nothing is kept
+                tally.rejected += rows.drain();
             }
             return !options.dryRun() && tally.rejected == 0;
         });
+    }
+
+    /** Prepares and writes rows in the current transaction; false (the rest counted rejected) on a database failure. */
+    private static <T> boolean writeChunk(List<ParsedRow<T>> chunk, RowWriter<T> writer, Tally tally) {
+        writer.prepare(chunk.stream().map(ParsedRow::value).toList());
+        for (int i = 0; i < chunk.size(); i++) {
+            if (!write(chunk.get(i), writer, tally)) {
+                tally.rejected += chunk.size() - i - 1;
+                return false;
+            }
+        }
+        return true;
     }
 
     private <T> void runInBatches(RowSource rows, Class<T> rowType, RowWriter<T> writer, Tally tally) {
@@ -130,21 +154,14 @@ public class ImportRunner {
 
     private <T> void writeBatch(List<ParsedRow<T>> batch, RowWriter<T> writer, Tally tally) {
         Tally attempt = tally.copy();
-        boolean clean = inTransaction(() -> {
-            for (ParsedRow<T> row : batch) {
-                if (!write(row, writer, attempt)) {
-                    return false;
-                }
-            }
-            return true;
-        });
+        boolean clean = inTransaction(() -> writeChunk(batch, writer, attempt));
         if (clean) {
             tally.takeFrom(attempt);
             return;
         }
         // a row failed in the database: keep the others, one transaction each
         for (ParsedRow<T> row : batch) {
-            inTransaction(() -> write(row, writer, tally));
+            inTransaction(() -> writeChunk(List.of(row), writer, tally));
         }
     }
 

@@ -91,6 +91,23 @@ public class WriteJournal {
     }
 
     /**
+     * Takes the feed's lock (which {@link #record} takes anyway) now, in the caller's transaction, until it
+     * ends. A writer that locks rows before journalling them ({@code SELECT ... FOR UPDATE}, or several
+     * writes in one transaction) calls this before its first row lock: writers then take their locks in
+     * one order (feed, then rows) and cannot deadlock each other. Calling it again in the same
+     * transaction is harmless.
+     */
+    public void lockFeed() {
+        try (Connection c = dataSource.get().getConnection();
+                PreparedStatement s = c.prepareStatement("select last from change_sequence where id = 1 for update");
+                ResultSet rs = s.executeQuery()) {
+            rs.next();
+        } catch (SQLException e) {
+            throw new IllegalStateException("The change feed could not be locked", e);
+        }
+    }
+
+    /**
      * Changes after {@code after}, oldest first.
      *
      * @param regionPrefixes null for every change; otherwise only changes of regions starting with one

@@ -1,0 +1,91 @@
+package io.dengta.indicators.observation;
+
+import java.io.InputStream;
+
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportOptions;
+import io.dengta.commons.imports.ImportReport;
+import io.dengta.commons.imports.ImportRunner;
+import io.dengta.commons.security.Roles;
+
+@Path("/indicators/v1/imports")
+@Tag(name = "Imports", description = "Bulk loads of observations for data feeds")
+public class ObservationImportResource {
+
+    private final ImportRunner imports;
+    private final ObservationService observations;
+    private final ObservationStore store;
+    private final ObservationAccess access;
+    private final Idempotency idempotency;
+    private final TransactionSynchronizationRegistry transactions;
+    private final ObjectMapper json;
+
+    public ObservationImportResource(ImportRunner imports, ObservationService observations, ObservationStore store,
+            ObservationAccess access, Idempotency idempotency, TransactionSynchronizationRegistry transactions,
+            ObjectMapper json) {
+        this.imports = imports;
+        this.observations = observations;
+        this.store = store;
+        this.access = access;
+        this.idempotency = idempotency;
+        this.transactions = transactions;
+        this.json = json;
+    }
+
+    @POST
+    @Consumes({ "text/csv", MediaType.APPLICATION_JSON })
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.DATA_FEED })
+    @Operation(operationId = "importObservations", summary = "Upsert observations in bulk by natural key",
+            description = "CSV (UTF-8, header row: indicator,unit,region,period,stage,value,numerator,denominator,status,"
+                    + "source,comment; columns may be omitted or reordered) or JSON (an array of rows, or {\"rows\": [...]}). "
+                    + "The body is streamed. Each row is checked like a PUT, plus your scope (`out_of_scope`) and no key "
+                    + "twice in one payload (`duplicate_key`). A row equal to what is stored is `unchanged` and written "
+                    + "nowhere, so a replayed feed changes nothing. `dryRun=true` keeps nothing; `mode=atomic` (default) "
+                    + "keeps all rows or none, `best-effort` keeps the valid ones. Idempotency-Key replays the first report.")
+    @RequestBody(content = {
+            @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
+                    example = "indicator,unit,region,period,stage,value,numerator,denominator,status,source\n"
+                            + "qb.key_teachers_per100,3201130001,320113,2024Sep,primary,2.35,47,2000,submitted,qixia-edu-stats\n"
+                            + "pre.gross_enrollment_rate,320113,,2024,,98.6,,,approved,qixia-edu-stats\n"),
+            @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ObservationRow.class)) })
+    @APIResponse(responseCode = "200", description = "The import report",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
+    public Response importObservations(
+            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
+            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
+            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
+            @HeaderParam("Content-Type") String contentType,
+            InputStream body) {
+        ImportOptions options = ImportOptions.parse(dryRun, mode);
+        return idempotency.executeStreamed(idempotencyKey, "observations-import?" + options, body, stream -> {
+            ObservationImportWriter writer = new ObservationImportWriter(observations, store, access, transactions,
+                    !options.atomic() && !options.dryRun());
+            ImportReport report = imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
+                    contentType, ObservationRow.class, writer, options);
+            return Response.ok(report).build();
+        });
+    }
+}
