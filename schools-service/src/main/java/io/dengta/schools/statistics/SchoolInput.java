@@ -31,7 +31,8 @@ public record SchoolInput(String schoolCode, List<String> stages, List<Enrolment
     }
 
     /**
-     * A teacher as the statistics see them (or {@code count} identical ones).
+     * A teacher as the statistics see them (or {@code count} identical ones). A teacher who both teaches and is
+     * employed here may come as two entries: one teaching (FTE, counted), one employed (rotation).
      *
      * @param certificateStage stage of the teaching certificate (may be null); places the teacher in a stage of a
      *        school with several stages
@@ -41,7 +42,7 @@ public record SchoolInput(String schoolCode, List<String> stages, List<Enrolment
      * @param employment established (编制内) or contract
      * @param fte full-time equivalent of the teacher's assignments here that are active on the reference date
      * @param countedHere this is the teacher's main school on the reference date (the school of the largest
-     *        active assignment), where head counts count them
+     *        active assignment; ties: the earlier start, then the lower school code), where head counts count them
      * @param employedHere this is the teacher's employing school (编制所在学校), where rotations count them
      * @param rotated the teacher started a rotation (交流轮岗) assignment in the school year
      */
