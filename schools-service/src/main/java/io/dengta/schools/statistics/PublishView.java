@@ -2,6 +2,7 @@ package io.dengta.schools.statistics;
 
 import java.time.LocalDate;
 
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -21,5 +22,6 @@ public record PublishView(
                 nullable = true) Integer importStatus,
         @Schema(description = "indicators-service answered with the stored result of an earlier identical import")
         boolean replayed,
-        @Schema(description = "indicators-service's import report, as it sent it", nullable = true) JsonNode importReport) {
+        @Schema(description = "indicators-service's import report, as it sent it", nullable = true,
+                type = SchemaType.OBJECT) JsonNode importReport) {
 }

@@ -215,6 +215,13 @@ class StatisticsQueries {
                 c.commit();
                 return new Inputs(schools.values().stream().map(Builder::build).toList(), seats, regionSeats,
                         withoutFacts);
+            } catch (SQLException | RuntimeException e) {
+                try {
+                    c.rollback();
+                } catch (SQLException lost) {
+                    e.addSuppressed(lost); // the connection itself failed: the first failure tells why
+                }
+                throw e;
             } finally {
                 c.setReadOnly(false);
                 c.setTransactionIsolation(Connection.TRANSACTION_READ_COMMITTED);

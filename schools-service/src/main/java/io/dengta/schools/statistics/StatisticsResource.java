@@ -42,10 +42,24 @@ public class StatisticsResource {
     @Operation(operationId = "getRegionStatistics", summary = "A region's registry statistics for a school year",
             description = "Over the schools of the region and its sub-regions that reported facts for the school year: "
                     + "each statistic is the ratio of the sums of the schools' numerators and denominators, never an "
-                    + "average of their ratios. Teachers are counted on 30 September of the school year. A region "
-                    + "outside the caller's scope is not found (404). Formulas: docs/registry.md.")
+                    + "average of their ratios. Teachers are counted on 30 September of the school year (active "
+                    + "assignments, honours in force), by head at their main school (largest active assignment), by "
+                    + "FTE for the pupil-teacher ratio. Formulas: pupil-teacher ratio = pupils ÷ FTE; per100 = teachers "
+                    + "(above the stage's required degree: kindergarten and primary associate or higher, junior "
+                    + "bachelor or higher, senior master or higher; key teachers at district level or above; PE, music, "
+                    + "fine-art and arts teachers) or multimedia classrooms ÷ pupils × 100; per pupil = floor area "
+                    + "(teaching + support), sports area, equipment value ÷ pupils; class shares = classes over 55 "
+                    + "(over 65) ÷ classes × 100; compliance = classes within 45 (primary) or 50 (junior) ÷ classes × "
+                    + "100; higher-degree share = teachers above the requirement ÷ teachers × 100; dual-qualified share "
+                    + "= dual-qualified ÷ specialist teachers of the vocational stage × 100; rotation rate = established "
+                    + "teachers who started a rotation in the school year ÷ established teachers, by employing school; "
+                    + "seats added = seats of projects that entered use in the school year. A school of several stages "
+                    + "shares its resources among them by pupils and its class-size counts by classes. A region outside "
+                    + "the caller's scope is not found (404).")
     @APIResponse(responseCode = "200", description = "The statistics",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RegionStatisticsView.class)))
+    @APIResponse(responseCode = "404", description = "No such region, or outside the caller's organisation scope",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public RegionStatisticsView region(
             @Parameter(description = "Region code (required); includes its sub-regions", required = true,
                     schema = @Schema(type = SchemaType.STRING, pattern = "\\d{6}")) @QueryParam("region") String region,
@@ -73,6 +87,14 @@ public class StatisticsResource {
                     + "answer in time.")
     @APIResponse(responseCode = "200", description = "Published (or nothing to publish: rows 0)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = PublishView.class)))
+    @APIResponse(responseCode = "404", description = "No such region",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "409", description = "indicators-service is still importing the same statistics",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "503", description = "indicators-service is down or failing; nothing was published. "
+            + "See Retry-After", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "504", description = "indicators-service did not answer in time; publishing again is "
+            + "safe", content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
     public PublishView publish(
             @Parameter(description = "Region code (required); its schools include those of sub-regions", required = true)
             @QueryParam("region") String region,

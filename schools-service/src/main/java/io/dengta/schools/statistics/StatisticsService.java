@@ -1,6 +1,6 @@
 package io.dengta.schools.statistics;
 
-import java.nio.charset.StandardCharsets;
+import java.math.BigDecimal;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
@@ -80,7 +80,7 @@ public class StatisticsService {
             // without facts nothing per pupil, class or teacher is known: only the projects' seats
             Tally seats = new Tally();
             seats.setCount(StatisticKind.SEATS_ADDED, null,
-                    java.math.BigDecimal.valueOf(inputs.schoolSeatsAdded().getOrDefault(schoolCode, 0)));
+                    BigDecimal.valueOf(inputs.schoolSeatsAdded().getOrDefault(schoolCode, 0)));
             statistics = StatisticsCalculator.statistics(seats, null).stream()
                     .filter(s -> s.statistic().equals(StatisticKind.SEATS_ADDED.code)).toList();
         }
@@ -122,7 +122,7 @@ public class StatisticsService {
         Tally tally = new Tally();
         inputs.schools().forEach(s -> tally.add(StatisticsCalculator.tally(s)));
         // by the projects' region: also new schools not registered yet
-        tally.setCount(StatisticKind.SEATS_ADDED, null, java.math.BigDecimal.valueOf(inputs.regionSeatsAdded()));
+        tally.setCount(StatisticKind.SEATS_ADDED, null, BigDecimal.valueOf(inputs.regionSeatsAdded()));
         return tally;
     }
 
