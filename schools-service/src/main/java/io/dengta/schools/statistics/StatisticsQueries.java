@@ -44,10 +44,6 @@ class StatisticsQueries {
             return new Scope(null, code);
         }
 
-        String condition() {
-            return schoolCode != null ? "s.code = :school" : "s.region_code like :prefix";
-        }
-
         void bind(Map<String, Object> values) {
             if (schoolCode != null) {
                 values.put("school", schoolCode);
