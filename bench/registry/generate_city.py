@@ -44,7 +44,7 @@ def main():
         w.writerow(["code", "name", "region", "stages", "ownership", "status", "openedOn", "capacitySeats", "source"])
         for i in range(a.schools):
             region = DISTRICTS[i % len(DISTRICTS)]
-            code = region + f"{i:04d}"
+            code = region + f"{5000 + i // len(DISTRICTS):04d}"  # clear of the demo schools (0001-0099)
             stages = pick(rng, STAGE_MIX)
             schools.append((code, region, stages))
             w.writerow([code, f"基准测试学校{i:04d}", region, stages, "public", "open", "2000-09-01",

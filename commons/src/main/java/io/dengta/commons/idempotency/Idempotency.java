@@ -117,7 +117,12 @@ public class Idempotency {
         }
         Response response;
         try {
-            response = action.apply(hashing);
+            // the action's parsers may close what they read; the rest must still be hashed afterwards
+            response = action.apply(new java.io.FilterInputStream(hashing) {
+                @Override
+                public void close() {
+                }
+            });
             hashing.transferTo(OutputStream.nullOutputStream());
         } catch (IOException e) {
             release(owner, key);

@@ -98,6 +98,15 @@ class ObservationImportTest {
                 .body("{\"rows\": " + rows.replace("14.2", "14.3") + "}")
                 .when().post(IMPORTS)
                 .then().statusCode(200).body("updated", equalTo(1)).body("unchanged", equalTo(1));
+        // what schools-service's publisher sends: the envelope with an Idempotency-Key, then its replay
+        given().auth().oauth2(feed()).contentType(ContentType.JSON).header("Idempotency-Key", "publish-320113-2024Sep")
+                .body("{\"rows\": " + rows.replace("14.2", "14.3") + "}")
+                .when().post(IMPORTS)
+                .then().statusCode(200).body("unchanged", equalTo(2));
+        given().auth().oauth2(feed()).contentType(ContentType.JSON).header("Idempotency-Key", "publish-320113-2024Sep")
+                .body("{\"rows\": " + rows.replace("14.2", "14.3") + "}")
+                .when().post(IMPORTS)
+                .then().statusCode(200).header("Idempotent-Replayed", "true");
         given().auth().oauth2(feed()).contentType(ContentType.JSON).body("{\"data\": " + rows + "}")
                 .when().post(IMPORTS)
                 .then().statusCode(400).body("errors[0].pointer", equalTo("/data"));
