@@ -107,7 +107,10 @@ public class StatisticsService {
         SchoolYearPeriod period = SchoolYearPeriod.of(year);
         StatisticsQueries.Inputs inputs = queries.read(
                 StatisticsQueries.Scope.region(RegionCodes.coveragePrefix(regionCode)), period, null);
-        ObservationImport payload = observations(regionCode, year, inputs);
+        Map<String, String> schoolRegions = new java.util.HashMap<>();
+        School.<School>find("regionCode like ?1", RegionCodes.coveragePrefix(regionCode) + "%").stream()
+                .forEach(s -> schoolRegions.put(s.code, s.regionCode));
+        ObservationImport payload = observations(regionCode, year, inputs, schoolRegions);
         String key = idempotencyKey(regionCode, year, payload);
         int schools = inputs.schools().size();
         if (payload.rows().isEmpty()) {
@@ -130,16 +133,17 @@ public class StatisticsService {
      * The rows: the region's statistics, then each school's (by code) where the catalog keeps the indicator for
      * schools too; only statistics with an indicator code and a value.
      */
-    static ObservationImport observations(String regionCode, SchoolYear year, StatisticsQueries.Inputs inputs) {
+    static ObservationImport observations(String regionCode, SchoolYear year, StatisticsQueries.Inputs inputs,
+            Map<String, String> schoolRegions) {
         List<ObservationImport.Row> rows = new ArrayList<>();
-        addRows(rows, regionCode, year, StatisticsCalculator.statistics(regionTally(inputs), null), true);
+        addRows(rows, regionCode, null, year, StatisticsCalculator.statistics(regionTally(inputs), null), true);
         inputs.schools().stream().sorted(Comparator.comparing(SchoolInput::schoolCode)).forEach(school -> addRows(rows,
-                school.schoolCode(), year, StatisticsCalculator.statistics(StatisticsCalculator.tally(school), null),
-                false));
+                school.schoolCode(), schoolRegions.get(school.schoolCode()), year,
+                StatisticsCalculator.statistics(StatisticsCalculator.tally(school), null), false));
         return new ObservationImport(List.copyOf(rows));
     }
 
-    private static void addRows(List<ObservationImport.Row> rows, String unit, SchoolYear year,
+    private static void addRows(List<ObservationImport.Row> rows, String unit, String unitRegion, SchoolYear year,
             List<StatisticView> statistics, boolean region) {
         for (StatisticView s : statistics) {
             if (s.indicator() == null || s.value() == null) {
@@ -148,8 +152,10 @@ public class StatisticsService {
             if (!region && IndicatorCatalog.get(s.indicator()).level() != IndicatorCatalog.Level.BOTH) {
                 continue;
             }
-            rows.add(new ObservationImport.Row(s.indicator(), unit, year.code(), s.stage(), s.value(), s.numerator(),
-                    s.denominator(), SOURCE));
+            // a count has no denominator: its numerator is the value itself, and the import wants both or neither
+            BigDecimal numerator = s.denominator() == null ? null : s.numerator();
+            rows.add(new ObservationImport.Row(s.indicator(), unit, unitRegion, year.code(), s.stage(), s.value(),
+                    numerator, s.denominator(), SOURCE));
         }
     }
 

@@ -117,8 +117,12 @@ class StatisticsPublishTest {
         Map<String, Object> seats = row(rows, "cap.seats_added", CHENGGUAN, null);
         assertDecimal("540", seats.get("value"));
         assertTrue(seats.containsKey("denominator") && seats.get("denominator") == null);
+        assertTrue(seats.containsKey("numerator") && seats.get("numerator") == null, "a count sends no numerator");
+        assertEquals(null, regionRatio.get("region"), "a region's own row names no region");
         // school A: 540 / 10 = 54; school B junior: 400 / 2 = 200
         assertDecimal("54", row(rows, "ce.pupil_teacher_ratio", A, "primary").get("value"));
+        assertTrue(((String) row(rows, "ce.pupil_teacher_ratio", A, "primary").get("region")).startsWith("5401"),
+                "a school's row names its region, which indicators-service needs to check scope");
         assertDecimal("200", row(rows, "ce.pupil_teacher_ratio", B, "junior").get("value"));
         assertTrue(rows.stream().noneMatch(r -> r.get("unit").equals(A) && "qb.teacher_rotation_rate".equals(r.get("indicator"))),
                 "rotation is a region-level indicator");
