@@ -76,13 +76,13 @@ public class StatisticsResource {
 
     @POST
     @Path("/publish")
-    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.DATA_FEED, Roles.BUREAU_ANALYST })
+    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.DATA_FEED })
     @Operation(operationId = "publishStatistics", summary = "Publish a region's statistics to indicators-service",
             description = "Sends the region's statistics and each of its schools' as observations to indicators-service "
                     + "(POST /indicators/v1/imports) with the caller's token and an Idempotency-Key made of region, "
                     + "school year and a SHA-256 of the rows: publishing unchanged statistics again creates no "
                     + "duplicates. Only statistics with a catalog indicator code and a value are sent, for schools only "
-                    + "those the catalog keeps per school. Platform admins, and data feeds and bureau analysts of the "
+                    + "those the catalog keeps per school. Platform admins and data feeds of the "
                     + "region (others: 403). 503 (Retry-After) when indicators-service is down, 504 when it does not "
                     + "answer in time.")
     @APIResponse(responseCode = "200", description = "Published (or nothing to publish: rows 0)",

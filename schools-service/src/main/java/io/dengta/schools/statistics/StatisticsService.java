@@ -98,11 +98,12 @@ public class StatisticsService {
         if (region == null) {
             throw ProblemException.notFound("Region " + regionCode + " not found");
         }
-        boolean allowed = caller.isPlatformAdmin() || ((caller.hasRole(Roles.DATA_FEED)
-                || caller.hasRole(Roles.BUREAU_ANALYST)) && caller.coversRegion(regionCode));
+        // publishing is importing observations, which indicators-service allows data feeds (and admins) only
+        boolean allowed = caller.isPlatformAdmin()
+                || (caller.hasRole(Roles.DATA_FEED) && caller.coversRegion(regionCode));
         if (!allowed) {
-            throw ProblemException.forbidden("Only platform admins, and data feeds and bureau analysts of region "
-                    + regionCode + ", may publish its statistics");
+            throw ProblemException.forbidden("Only platform admins and data feeds of region " + regionCode
+                    + " may publish its statistics");
         }
         SchoolYearPeriod period = SchoolYearPeriod.of(year);
         StatisticsQueries.Inputs inputs = queries.read(

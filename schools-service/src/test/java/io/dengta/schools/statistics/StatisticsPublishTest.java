@@ -131,7 +131,7 @@ class StatisticsPublishTest {
 
     @Test
     void republishingUnchangedStatisticsSendsTheSameIdempotencyKey() {
-        String token = Tokens.role("bureau-analyst").region(CHENGGUAN).get();
+        String token = Tokens.role("data-feed").region(CHENGGUAN).get();
         String first = publish(token, CHENGGUAN, null).then().statusCode(200).extract().path("idempotencyKey");
         indicators.stubFor(post(urlPathEqualTo(IMPORTS)).willReturn(aResponse().withStatus(201)
                 .withHeader("Idempotent-Replayed", "true").withHeader("Content-Type", "application/json")
@@ -180,7 +180,7 @@ class StatisticsPublishTest {
     void indicatorsServiceRefusingTheCallersTokenIsForbiddenAndNotRetried() {
         indicators.stubFor(post(urlPathEqualTo(IMPORTS)).willReturn(aResponse().withStatus(403)
                 .withHeader("Content-Type", PROBLEM).withBody("{\"status\": 403}")));
-        publish(Tokens.role("bureau-analyst").region(CHENGGUAN).get(), CHENGGUAN, null)
+        publish(Tokens.role("data-feed").region(CHENGGUAN).get(), CHENGGUAN, null)
                 .then().statusCode(403).contentType(PROBLEM)
                 .body("type", org.hamcrest.Matchers.equalTo("urn:dengta:problem:forbidden"));
         assertEquals(1, indicators.findAll(postRequestedFor(urlPathEqualTo(IMPORTS))).size());
@@ -197,8 +197,8 @@ class StatisticsPublishTest {
                 new Case("school-clerk of another school", Tokens.role("school-clerk").school("5401030011").get(), 403),
                 new Case("data-feed of the region", Tokens.role("data-feed").region(CHENGGUAN).get(), 200),
                 new Case("data-feed of another region", Tokens.role("data-feed").region(DUILONG).get(), 403),
-                new Case("bureau-analyst of the region", Tokens.role("bureau-analyst").region(CHENGGUAN).get(), 200),
-                new Case("bureau-analyst of the city", Tokens.role("bureau-analyst").region(StatisticsFixtures.CITY).get(), 200),
+                new Case("data-feed of the city", Tokens.role("data-feed").region(StatisticsFixtures.CITY).get(), 200),
+                new Case("bureau-analyst of the region (imports are for data feeds)", Tokens.role("bureau-analyst").region(CHENGGUAN).get(), 403),
                 new Case("viewer of the region", Tokens.role("viewer").region(CHENGGUAN).get(), 403),
                 new Case("viewer of another region", Tokens.role("viewer").region("320113").get(), 403));
         int allowed = 0;
