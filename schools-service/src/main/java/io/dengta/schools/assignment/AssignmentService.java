@@ -133,7 +133,7 @@ public class AssignmentService {
     @Transactional
     public AssignmentView replace(UUID id, AssignmentInput input, String ifMatch, SchoolAccess access) {
         Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        requireVisible(id, assignment, access);
+        requireExisting(id, assignment);
         return write(assignment, input, ifMatch, access).assignment();
     }
 
@@ -213,7 +213,7 @@ public class AssignmentService {
     @Transactional
     public void delete(UUID id, String ifMatch, SchoolAccess access) {
         Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
-        School school = requireVisible(id, assignment, access);
+        School school = requireExisting(id, assignment);
         access.requireWrite(school.code, school.regionCode);
         ETags.requireMatch(ifMatch, assignment.version);
         AssignmentView before = AssignmentView.of(assignment);
@@ -223,12 +223,17 @@ public class AssignmentService {
 
     /** 404 unless the assignment exists and the caller may read its school; returns that school. */
     private static School requireVisible(UUID id, Assignment assignment, SchoolAccess access) {
+        School school = requireExisting(id, assignment);
+        access.requireRead(school.code, school.regionCode, "Assignment " + id);
+        return school;
+    }
+
+    /** For writes: 404 only when the assignment does not exist; scope is then checked as a write (403). */
+    private static School requireExisting(UUID id, Assignment assignment) {
         if (assignment == null) {
             throw ProblemException.notFound("Assignment " + id + " not found");
         }
-        School school = School.findById(assignment.schoolCode);
-        access.requireRead(school.code, school.regionCode, "Assignment " + id);
-        return school;
+        return School.findById(assignment.schoolCode);
     }
 
     /** The rules, with the teacher's other assignments (the teacher's row is locked by now). */

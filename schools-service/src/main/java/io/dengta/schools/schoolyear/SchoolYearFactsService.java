@@ -129,11 +129,17 @@ public class SchoolYearFactsService {
 
     /** The school if it exists and the caller may see it; otherwise 404 (existence does not leak). */
     public School visibleSchool(String schoolCode, SchoolAccess access) {
+        School school = existingSchool(schoolCode);
+        access.requireRead(schoolCode, school.regionCode, "School " + schoolCode);
+        return school;
+    }
+
+    /** For writes: 404 only when the school does not exist; scope is then checked as a write (403). */
+    private static School existingSchool(String schoolCode) {
         School school = School.findById(schoolCode);
         if (school == null) {
             throw ProblemException.notFound("School " + schoolCode + " not found");
         }
-        access.requireRead(schoolCode, school.regionCode, "School " + schoolCode);
         return school;
     }
 
@@ -170,7 +176,7 @@ public class SchoolYearFactsService {
      */
     public UpsertResult upsert(String schoolCode, SchoolYear year, SchoolYearFactsInput input, String ifMatch,
             SchoolAccess access) {
-        School school = visibleSchool(schoolCode, access);
+        School school = existingSchool(schoolCode);
         access.requireWrite(schoolCode, school.regionCode);
         SchoolYearFacts facts = findOrNull(schoolCode, year);
         boolean created = facts == null;
@@ -206,7 +212,7 @@ public class SchoolYearFactsService {
 
     @Transactional
     public void delete(String schoolCode, SchoolYear year, String ifMatch, SchoolAccess access) {
-        School school = visibleSchool(schoolCode, access);
+        School school = existingSchool(schoolCode);
         SchoolYearFacts facts = find(schoolCode, year);
         access.requireWrite(schoolCode, school.regionCode);
         ETags.requireMatch(ifMatch, facts.version);

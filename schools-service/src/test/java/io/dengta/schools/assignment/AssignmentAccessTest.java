@@ -34,9 +34,9 @@ class AssignmentAccessTest {
         return List.of(
                 new Caller("platform-admin", Tokens.admin(), 200, 200, 204, 201),
                 new Caller("school-clerk of A", Tokens.role("school-clerk").school(A).get(), 200, 200, 204, 201),
-                new Caller("school-clerk of O", Tokens.role("school-clerk").school(O).get(), 404, 404, 404, 403),
+                new Caller("school-clerk of O", Tokens.role("school-clerk").school(O).get(), 404, 403, 403, 403),
                 new Caller("data-feed of 320113", Tokens.role("data-feed").region("320113").get(), 200, 200, 204, 201),
-                new Caller("data-feed of 440307", Tokens.role("data-feed").region("440307").get(), 404, 404, 404, 403),
+                new Caller("data-feed of 440307", Tokens.role("data-feed").region("440307").get(), 404, 403, 403, 403),
                 new Caller("bureau-analyst of 320100", Tokens.role("bureau-analyst").region("320100").get(), 200, 403,
                         403, 403),
                 new Caller("viewer of 440307", Tokens.role("viewer").region("440307").get(), 404, 403, 403, 403));

@@ -232,10 +232,10 @@ class SchoolYearFactsResourceTest {
         List<Row> rows = List.of(
                 new Row("platform-admin", Tokens.admin(), 200, 200, 204, true),
                 new Row("school-clerk of the school", Tokens.role("school-clerk").school(NINE_YEAR).get(), 200, 200, 204, true),
-                new Row("school-clerk of another school", Tokens.role("school-clerk").school(JUNIOR).get(), 404, 404, 404, false),
+                new Row("school-clerk of another school", Tokens.role("school-clerk").school(JUNIOR).get(), 404, 403, 403, false),
                 new Row("data-feed of the region", Tokens.role("data-feed").region("320113").get(), 200, 200, 204, true),
                 new Row("data-feed of the city", Tokens.role("data-feed").region("320100").get(), 200, 200, 204, true),
-                new Row("data-feed of another region", Tokens.role("data-feed").region("440307").get(), 404, 404, 404, false),
+                new Row("data-feed of another region", Tokens.role("data-feed").region("440307").get(), 404, 403, 403, false),
                 new Row("bureau-analyst of the region", Tokens.role("bureau-analyst").region("320113").get(), 200, 403, 403, true),
                 new Row("viewer of the region", Tokens.role("viewer").region("320113").get(), 200, 403, 403, true),
                 new Row("viewer of another region", Tokens.role("viewer").region("440307").get(), 404, 403, 403, false));

@@ -215,11 +215,11 @@ class SchoolYearImportTest {
                 .body("created", equalTo(1))
                 .body("rejected", equalTo(2))
                 .body("errors.find { it.row == 2 }.code", equalTo("forbidden"))
-                // a school the caller cannot see is not found, as for the PUT: its existence does not leak
-                .body("errors.find { it.row == 3 }.code", equalTo("not-found"));
+                // writes out of scope are forbidden, as for the PUT, whether or not the caller can see the school
+                .body("errors.find { it.row == 3 }.code", equalTo("forbidden"));
         post(feed(), "school-years", CSV, HEADER + row(XINWU, "2007Sep")).then().statusCode(200)
                 .body("status", equalTo("rejected"))
-                .body("errors[0].code", equalTo("not-found"));
+                .body("errors[0].code", equalTo("forbidden"));
         given().auth().oauth2(Tokens.admin()).when().get(path(JUNIOR, "2007Sep")).then().statusCode(404);
         given().auth().oauth2(Tokens.admin()).when().get(path(XINWU, "2007Sep")).then().statusCode(404);
     }
