@@ -1,6 +1,5 @@
 package io.dengta.indicators.catalog;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -87,11 +86,7 @@ public class IndicatorResource {
     public Response get(@PathParam("indicatorCode") String indicatorCode, @Context Request request) {
         requireCode(indicatorCode);
         IndicatorView indicator = indicators.get(indicatorCode);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(indicator.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(indicator).tag(ETags.of(indicator.version())).build();
+        return ETags.read(request, indicator, indicator.version());
     }
 
     @PUT
@@ -113,10 +108,7 @@ public class IndicatorResource {
             @Valid @NotNull IndicatorInput body) {
         requireCode(indicatorCode);
         IndicatorService.PutResult result = indicators.put(indicatorCode, body, ifMatch);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/indicators/v1/indicators/" + indicatorCode))
-                : Response.ok();
-        return response.entity(result.indicator()).tag(ETags.of(result.indicator().version())).build();
+        return ETags.written(result.created(), "/indicators/v1/indicators/" + indicatorCode, result.indicator(), result.indicator().version());
     }
 
     @DELETE

@@ -121,11 +121,7 @@ public class StandardResource {
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag in If-None-Match")
     public Response get(@PathParam("id") String id, @Context Request request) {
         StandardView standard = standards.get(uuid(id));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(standard.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(standard).tag(ETags.of(standard.version())).build();
+        return ETags.read(request, standard, standard.version());
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.dengta.indicators.framework;
 
-import java.net.URI;
 import java.util.regex.Pattern;
 
 import jakarta.annotation.security.RolesAllowed;
@@ -82,11 +81,7 @@ public class FrameworkResource {
             @Context Request request) {
         requireCode(frameworkCode);
         FrameworkView framework = frameworks.get(frameworkCode, year(year, "year"));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(framework.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(framework).tag(ETags.of(framework.version())).build();
+        return ETags.read(request, framework, framework.version());
     }
 
     @PUT
@@ -106,10 +101,7 @@ public class FrameworkResource {
             @Valid @NotNull FrameworkInput body) {
         requireCode(frameworkCode);
         FrameworkService.PutResult<FrameworkView> result = frameworks.put(frameworkCode, body, ifMatch);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/indicators/v1/frameworks/" + frameworkCode))
-                : Response.ok();
-        return response.entity(result.view()).tag(ETags.of(result.view().version())).build();
+        return ETags.written(result.created(), "/indicators/v1/frameworks/" + frameworkCode, result.view(), result.view().version());
     }
 
     @DELETE
@@ -137,11 +129,7 @@ public class FrameworkResource {
             @PathParam("effectiveFromYear") String effectiveFromYear, @Context Request request) {
         requireCode(frameworkCode);
         FrameworkVersionView version = frameworks.getVersion(frameworkCode, requiredYear(effectiveFromYear));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(version.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(version).tag(ETags.of(version.version())).build();
+        return ETags.read(request, version, version.version());
     }
 
     @PUT
@@ -166,10 +154,7 @@ public class FrameworkResource {
         requireCode(frameworkCode);
         int year = requiredYear(effectiveFromYear);
         FrameworkService.PutResult<FrameworkVersionView> result = frameworks.putVersion(frameworkCode, year, body, ifMatch);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/indicators/v1/frameworks/" + frameworkCode + "/versions/" + year))
-                : Response.ok();
-        return response.entity(result.view()).tag(ETags.of(result.view().version())).build();
+        return ETags.written(result.created(), "/indicators/v1/frameworks/" + frameworkCode + "/versions/" + year, result.view(), result.view().version());
     }
 
     @DELETE

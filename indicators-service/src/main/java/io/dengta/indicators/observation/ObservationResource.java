@@ -53,11 +53,7 @@ public class ObservationResource {
             @Parameter(description = "Required for indicators reported per stage (optional when it has one stage)") @QueryParam("stage") String stage,
             @Context Request request) {
         ObservationView o = observations.get(indicator, unit, period, stage, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(o.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(o).tag(ETags.of(o.version())).build();
+        return ETags.read(request, o, o.version());
     }
 
     @PUT

@@ -114,11 +114,7 @@ public class AssignmentResource {
     @Operation(operationId = "getAssignment", summary = "Get an assignment")
     public Response get(@PathParam("id") String id, @Context Request request) {
         AssignmentView assignment = assignments.get(uuid(id), access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(assignment.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(assignment).tag(ETags.of(assignment.version())).build();
+        return ETags.read(request, assignment, assignment.version());
     }
 
     @PUT

@@ -1,6 +1,5 @@
 package io.dengta.schools.schoolyear;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -83,11 +82,7 @@ public class SchoolYearFactsResource {
         requireSchoolCode(schoolCode);
         SchoolYear year = SchoolYear.require("schoolYear", schoolYear);
         SchoolYearFactsView view = facts.get(schoolCode, year, access);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(view.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(view).tag(ETags.of(view.version())).build();
+        return ETags.read(request, view, view.version());
     }
 
     @PUT
@@ -110,10 +105,7 @@ public class SchoolYearFactsResource {
         requireSchoolCode(schoolCode);
         SchoolYear year = SchoolYear.require("schoolYear", schoolYear);
         SchoolYearFactsService.PutResult result = facts.put(schoolCode, year, body, ifMatch, access);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/schools/" + schoolCode + "/years/" + year.code()))
-                : Response.ok();
-        return response.entity(result.facts()).tag(ETags.of(result.facts().version())).build();
+        return ETags.written(result.created(), "/schools/v1/schools/" + schoolCode + "/years/" + year.code(), result.facts(), result.facts().version());
     }
 
     @DELETE

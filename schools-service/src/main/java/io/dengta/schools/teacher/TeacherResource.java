@@ -1,6 +1,5 @@
 package io.dengta.schools.teacher;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -109,11 +108,7 @@ public class TeacherResource {
     public Response get(@PathParam("staffCode") String staffCode, @Context Request request) {
         requireStaffCode(staffCode);
         TeacherView teacher = teachers.get(staffCode, access, privacy);
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(ETags.of(teacher.version()));
-        if (notModified != null) {
-            return notModified.build();
-        }
-        return Response.ok(teacher).tag(ETags.of(teacher.version())).build();
+        return ETags.read(request, teacher, teacher.version());
     }
 
     @PUT
@@ -128,10 +123,7 @@ public class TeacherResource {
             @Valid @NotNull TeacherInput body) {
         requireStaffCode(staffCode);
         TeacherService.PutResult result = teachers.put(staffCode, body, ifMatch, access, privacy);
-        Response.ResponseBuilder response = result.created()
-                ? Response.created(URI.create("/schools/v1/teachers/" + staffCode))
-                : Response.ok();
-        return response.entity(result.teacher()).tag(ETags.of(result.teacher().version())).build();
+        return ETags.written(result.created(), "/schools/v1/teachers/" + staffCode, result.teacher(), result.teacher().version());
     }
 
     @DELETE
