@@ -17,10 +17,10 @@ import io.dengta.commons.etag.ETags;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
@@ -38,8 +38,10 @@ public class AssignmentService {
 
     public static final String RESOURCE_TYPE = "assignment";
     static final List<String> SORTABLE = List.of("startsOn", "updatedAt", "id");
-    private static final Map<String, String> COLUMNS = Map.of("startsOn", "a.startsOn", "updatedAt", "a.updatedAt",
-            "id", "a.id");
+    private static final KeysetQuery<Assignment> LIST = new KeysetQuery<>("from Assignment a", Map.of(
+            "startsOn", new SortKey<Assignment>("a.startsOn", a -> a.startsOn, LocalDate::parse),
+            "updatedAt", SortKey.instant("a.updatedAt", a -> a.updatedAt),
+            "id", new SortKey<Assignment>("a.id", a -> a.id, UUID::fromString)), "id");
 
     private final WriteJournal journal;
 
@@ -96,26 +98,9 @@ public class AssignmentService {
             }
             where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
         }
-        Long total = page.includeTotal() ? Assignment.count("from Assignment a where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "id");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<Assignment> rows = Assignment.<Assignment>find("from Assignment a where " + where + seek + " order by "
-                + keyset.orderBy(), params).page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Assignment last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(AssignmentView::of).toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> Assignment.<Assignment>find(jpql, p).page(0, max).list(), (jpql, p) -> Assignment.count(jpql, p),
+                AssignmentView::of);
     }
 
     /** The assignment if it exists and the caller may read its school; otherwise 404. */
@@ -261,24 +246,5 @@ public class AssignmentService {
         a.originSchool = in.originSchool();
     }
 
-    private static Object keyValue(String field, String text) {
-        try {
-            return switch (field) {
-                case "startsOn" -> LocalDate.parse(text);
-                case "updatedAt" -> OffsetDateTime.parse(text);
-                default -> UUID.fromString(text);
-            };
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
 
-    private static String keyText(String field, Assignment a) {
-        return switch (field) {
-            case "startsOn" -> a.startsOn.toString();
-            case "updatedAt" -> a.updatedAt.toString();
-            case "id" -> a.id.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
 }

@@ -16,10 +16,10 @@ import io.dengta.commons.etag.ETags;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.Cursor;
-import io.dengta.commons.paging.Keyset;
+import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
+import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
@@ -40,8 +40,10 @@ public class TeacherService {
 
     public static final String RESOURCE_TYPE = "teacher";
     static final List<String> SORTABLE = List.of("staffCode", "name", "updatedAt");
-    private static final Map<String, String> COLUMNS = Map.of("staffCode", "t.staffCode", "name", "t.name",
-            "updatedAt", "t.updatedAt");
+    private static final KeysetQuery<Teacher> LIST = new KeysetQuery<>("from Teacher t", Map.of(
+            "staffCode", SortKey.text("t.staffCode", t -> t.staffCode),
+            "name", SortKey.text("t.name", t -> t.name),
+            "updatedAt", SortKey.instant("t.updatedAt", t -> t.updatedAt)), "staffCode");
     private static final String CURRENT = "a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today)";
 
     private final WriteJournal journal;
@@ -125,27 +127,9 @@ public class TeacherService {
                     .append(CURRENT).append(" and ").append(inScope("a.schoolCode", "sa", scope, params)).append("))");
             params.put("today", today);
         }
-        Long total = page.includeTotal() ? Teacher.count("from Teacher t where " + where, params) : null;
-
-        Keyset keyset = Keyset.of(page, COLUMNS, "staffCode");
-        String seek = "";
-        if (page.cursor() != null) {
-            List<String> after = Cursor.decode(page.cursor(), keyset.size());
-            for (int i = 0; i < keyset.size(); i++) {
-                params.put("k" + i, keyValue(keyset.sort().get(i).name(), after.get(i)));
-            }
-            seek = " and " + keyset.after();
-        }
-        List<Teacher> rows = Teacher.<Teacher>find("from Teacher t where " + where + seek + " order by "
-                + keyset.orderBy(), params).page(0, page.fetchSize()).list();
-        String next = null;
-        if (rows.size() > page.limit()) {
-            rows = rows.subList(0, page.limit());
-            Teacher last = rows.get(rows.size() - 1);
-            next = Cursor.encode(keyset.sort().stream().map(f -> keyText(f.name(), last)).toList());
-        }
-        return new Page<>(rows.stream().map(t -> TeacherView.of(t, privacy.canSeePersonal(t.employingSchool)))
-                .toList(), next, total);
+        return LIST.fetch(page, where.toString(), params,
+                (jpql, p, max) -> Teacher.<Teacher>find(jpql, p).page(0, max).list(), (jpql, p) -> Teacher.count(jpql, p),
+                t -> TeacherView.of(t, privacy.canSeePersonal(t.employingSchool)));
     }
 
     /** The teacher if it exists and the caller may see it; otherwise 404. */
@@ -352,20 +336,5 @@ public class TeacherService {
         return ProblemException.notFound("Teacher " + staffCode + " not found");
     }
 
-    private static Object keyValue(String field, String text) {
-        try {
-            return "updatedAt".equals(field) ? OffsetDateTime.parse(text) : text;
-        } catch (RuntimeException e) {
-            throw ProblemException.invalid("cursor", "invalid_cursor", "not a cursor of this collection");
-        }
-    }
 
-    private static String keyText(String field, Teacher t) {
-        return switch (field) {
-            case "staffCode" -> t.staffCode;
-            case "name" -> t.name;
-            case "updatedAt" -> t.updatedAt.toString();
-            default -> throw new IllegalArgumentException(field);
-        };
-    }
 }
