@@ -138,6 +138,8 @@ TOKEN_ANALYST=$(token qixia-analyst dengta-console '["bureau-analyst"]' '["32011
 TOKEN_CLERK=$(token qixia-clerk dengta-console '["school-clerk"]' '' '["3201130001"]')
 TOKEN_FEED=$(token nanjing-city-feed nanjing-city-feed '["data-feed"]' '["320100"]')
 TOKEN_VIEWER=$(token qixia-viewer dengta-console '["viewer"]' '["320113"]')
+TOKEN_BINHU=$(token binhu-analyst dengta-console '["bureau-analyst"]' '["320211"]')
+TOKEN_CATALOG=$(token catalog-admin dengta-console '["catalog-admin"]')
 cat > "$LOCAL/tokens.env" <<EOF
 # Development tokens printed by ./run.sh (valid 12 hours, trusted only by the local profile)
 TOKEN_ADMIN=$TOKEN_ADMIN
@@ -145,6 +147,8 @@ TOKEN_ANALYST=$TOKEN_ANALYST
 TOKEN_CLERK=$TOKEN_CLERK
 TOKEN_FEED=$TOKEN_FEED
 TOKEN_VIEWER=$TOKEN_VIEWER
+TOKEN_BINHU=$TOKEN_BINHU
+TOKEN_CATALOG=$TOKEN_CATALOG
 EOF
 
 # --- services ------------------------------------------------------------------------------------------
@@ -181,16 +185,19 @@ for i in "${!SERVICES[@]}"; do
   say "  $svc ready on http://127.0.0.1:$port"
 done
 
-# --- demo data (synthetic, labelled source synthetic-demo), through the same import API integrators use ---
-say "Loading demo data ..."
-for kind in schools teachers assignments school-years; do
-  sample="$ROOT/schools-service/src/main/resources/samples/$kind.csv"
-  [[ -f "$sample" ]] || continue
-  report=$(curl -sS -X POST -H "Authorization: Bearer $TOKEN_ADMIN" -H 'Content-Type: text/csv; charset=UTF-8' \
-    --data-binary @"$sample" "http://127.0.0.1:$GATEWAY_PORT/schools/v1/imports/$kind?mode=best-effort" || true)
-  counts=$(printf '%s' "$report" | grep -oE '"(rows|created|updated|unchanged|rejected)":[0-9]+' | tr -d '"' | tr '\n' ' ')
-  say "  $kind: ${counts:-no report: $report}"
-done
+# --- demo data (synthetic, labelled synthetic-demo), through the same import APIs integrators use --------
+# Loaded on first start, and again whenever the demo generator or loader changed (imports are upserts).
+DEMO_STAMP="$LOCAL/demo-loaded"
+demo_version=$(cat "$ROOT/demo/generate.py" "$ROOT/demo/load.sh" | cksum | cut -d' ' -f1)
+if [[ "${DENGTA_SKIP_DEMO:-}" != 1 && "$(cat "$DEMO_STAMP" 2>/dev/null)" != "$demo_version" ]]; then
+  say "Loading demo data (once; log in .local/logs/demo.log) ..."
+  if "$ROOT/demo/load.sh" "http://127.0.0.1:$GATEWAY_PORT" "$TOKEN_ADMIN" "$LOCAL/demo" > "$LOGS/demo.log" 2>&1; then
+    echo "$demo_version" > "$DEMO_STAMP"
+    sed 's/^/  /' "$LOGS/demo.log"
+  else
+    tail -n 20 "$LOGS/demo.log"; say "  (demo data incomplete; the services keep running)"
+  fi
+fi
 
 cat <<EOF
 
@@ -214,6 +221,10 @@ Tokens for the demo personas (valid 12 hours; also in .local/tokens.env):
   Nanjing city data feed (region 320100) TOKEN_FEED=$TOKEN_FEED
 
   viewer (region 320113)                 TOKEN_VIEWER=$TOKEN_VIEWER
+
+  Binhu bureau analyst (region 320211)   TOKEN_BINHU=$TOKEN_BINHU
+
+  catalog admin                          TOKEN_CATALOG=$TOKEN_CATALOG
 
 Try:
 

@@ -1,0 +1,78 @@
+#!/usr/bin/env bash
+# Loads Dengta's demo data through the services' own APIs (the import endpoints integrators use), via the
+# gateway. Called by ./run.sh on first start; safe to run again (imports are upserts: a replay says unchanged).
+#
+#   demo/load.sh GATEWAY_URL TOKEN_ADMIN [OUT_DIR]
+#
+# OUT_DIR (default .local/demo) receives the files demo/generate.py writes (deterministic).
+set -euo pipefail
+
+ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+GW=${1:?gateway URL}
+TOKEN=${2:?admin token}
+OUT=${3:-$ROOT/.local/demo}
+AUTH="Authorization: Bearer $TOKEN"
+
+say() { printf '%s\n' "$*"; }
+counts() { { grep -oE '"(rows|created|updated|unchanged|rejected)":[0-9]+' || true; } | tr -d '"' | tr '\n' ' '; }
+
+# import SERVICE_PATH FILE CONTENT_TYPE LABEL [async]: one streamed import, best-effort, report summarised.
+# Large files go as jobs (Prefer: respond-async, 202 + Location), polled until the job completes.
+import() {
+  local report headers location
+  if [[ "${5:-}" == async ]]; then
+    headers=$(curl -sS -D - -o /dev/null -X POST -H "$AUTH" -H "Content-Type: $3" -H 'Prefer: respond-async' \
+      --data-binary @"$2" "$GW$1" || true)
+    location=$(printf '%s' "$headers" | tr -d '\r' | sed -n 's/^[Ll]ocation: *//p' | sed 's#^https\?://[^/]*##')
+    report=""
+    for _ in $(seq 1 600); do
+      [[ -n "$location" ]] || break
+      report=$(curl -sS -H "$AUTH" "$GW$location" || true)
+      case $report in *'"status":"completed"'*|*'"status":"failed"'*) break ;; esac
+      sleep 1
+    done
+  else
+    report=$(curl -sS -X POST -H "$AUTH" -H "Content-Type: $3" --data-binary @"$2" "$GW$1" || true)
+  fi
+  local summary
+  summary=$(printf '%s' "$report" | counts)
+  say "  $4: ${summary:-no report: ${report:0:300}}"
+}
+
+command -v python3 >/dev/null || { say "demo/load.sh: python3 is needed to generate the demo data"; exit 1; }
+python3 "$ROOT/demo/generate.py" "$OUT"
+
+say "Registry (schools-service) ..."
+for kind in schools teachers assignments school-years; do
+  import "/schools/v1/imports/$kind?mode=best-effort" "$ROOT/schools-service/src/main/resources/samples/$kind.csv" \
+    'text/csv; charset=UTF-8' "sample $kind"
+done
+for kind in schools school-years teachers assignments; do
+  import "/schools/v1/imports/$kind?mode=best-effort" "$OUT/$kind.csv" 'text/csv; charset=UTF-8' "demo $kind" async
+done
+created=0
+while IFS= read -r line; do
+  code=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.load(sys.stdin)["code"])')
+  body=$(printf '%s' "$line" | python3 -c 'import json,sys; print(json.dumps(json.load(sys.stdin)["body"], ensure_ascii=False))')
+  status=$(curl -sS -o /dev/null -w '%{http_code}' -X PUT -H "$AUTH" -H 'Content-Type: application/json' \
+    --data-binary "$body" "$GW/schools/v1/construction-projects/$code" || true)
+  case $status in 200|201) created=$((created + 1)) ;; *) say "  project $code: HTTP $status" ;; esac
+done < "$OUT/projects.jsonl"
+say "  construction projects: $created written"
+
+say "Observations (indicators-service) ..."
+import "/indicators/v1/imports?mode=best-effort" "$ROOT/indicators-service/src/main/resources/samples/observations.csv" \
+  'text/csv; charset=UTF-8' "sample observations"
+import "/indicators/v1/imports?mode=best-effort" "$OUT/observations.csv" 'text/csv; charset=UTF-8' \
+  "benchmark group 2020-2024"
+import "/indicators/v1/imports?mode=best-effort" "$OUT/plan-observations.csv" 'text/csv; charset=UTF-8' \
+  "plan indicators"
+
+say "Registry statistics published to indicators-service ..."
+for region in 320113 320211; do
+  for year in 2020 2021 2022 2023 2024; do
+    report=$(curl -sS -X POST -H "$AUTH" "$GW/schools/v1/statistics/publish?region=$region&schoolYear=${year}Sep" || true)
+    summary=$(printf '%s' "$report" | counts)
+    say "  $region ${year}Sep: ${summary:-no report: ${report:0:200}}"
+  done
+done
