@@ -73,7 +73,7 @@ public class ScoreResource {
             @Parameter(description = "effectiveFromYear of the framework version (default: in force in the period's year)")
             @QueryParam("version") String version,
             @Parameter(description = "kindergarten, primary, junior, senior, vocational, special") @QueryParam("stage") String stage) {
-        Params p = Params.parse(frameworkCode, region, true, period, version, stage);
+        Params p = Params.parse("frameworkCode", frameworkCode, region, true, period, version, stage);
         for (String r : p.regions()) {
             if (!access.covers(r)) {
                 throw ProblemException.notFound("Region " + r + " not found in your organisation scope");
@@ -90,11 +90,17 @@ public class ScoreResource {
     /** The query of a score or gap request, checked all at once. */
     public record Params(List<String> regions, Period period, Integer version, String stage) {
 
-        public static Params parse(String frameworkCode, List<String> region, boolean regionsRequired, String period,
-                String version, String stage) {
+        /**
+         * @param frameworkPointer the parameter that names the framework (path or query)
+         * @param regionsRequired false when the regions come from elsewhere (a benchmark group)
+         */
+        public static Params parse(String frameworkPointer, String frameworkCode, List<String> region,
+                boolean regionsRequired, String period, String version, String stage) {
             List<FieldError> errors = new ArrayList<>();
-            if (frameworkCode == null || !FRAMEWORK_CODE.matcher(frameworkCode).matches()) {
-                errors.add(new FieldError("framework", "invalid_format", "'" + frameworkCode
+            if (frameworkCode == null || frameworkCode.isBlank()) {
+                errors.add(new FieldError(frameworkPointer, "required", "name the framework, e.g. js-modernization-2013"));
+            } else if (!FRAMEWORK_CODE.matcher(frameworkCode).matches()) {
+                errors.add(new FieldError(frameworkPointer, "invalid_format", "'" + frameworkCode
                         + "' is not a framework code (lower-case words joined by hyphens, e.g. js-modernization-2013)"));
             }
             Set<String> regions = new LinkedHashSet<>();

@@ -252,7 +252,7 @@ public class ScoreService {
         return views;
     }
 
-    static ScoresView.IndicatorScore indicator(LeafResult l) {
+    public static ScoresView.IndicatorScore indicator(LeafResult l) {
         Item item = l.leaf().item();
         Indicator indicator = l.leaf().indicator();
         return new ScoresView.IndicatorScore(item.indicator(), indicator == null ? null : indicator.name,
