@@ -37,7 +37,7 @@ public final class ScoreFixtures {
         }
         String catalogAdmin = Tokens.role("catalog-admin").get();
         given().auth().oauth2(catalogAdmin).contentType(ContentType.JSON)
-                .body("{\"name\": \"评分测试指标体系\", \"jurisdiction\": \"000000\", \"source\": \"test\"}")
+                .body("{\"name\": \"评分测试指标体系\", \"source\": \"test\"}")
                 .put("/indicators/v1/frameworks/" + FRAMEWORK).then().statusCode(oneOf(200, 201));
         given().auth().oauth2(catalogAdmin).contentType(ContentType.JSON).body("""
                 {"source": "test", "dimensions": [
