@@ -15,7 +15,7 @@ import io.dengta.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 
-/** The demo file run.sh loads is the seed-000 group, and loading it twice leaves one group. */
+/** The demo files run.sh loads: the seed-000 group (loading it twice leaves one) and its synthetic observations. */
 @QuarkusTest
 class BenchmarkSampleTest {
 
@@ -38,5 +38,18 @@ class BenchmarkSampleTest {
                 .queryParam("q", "学龙岗").queryParam("peer", "440307").queryParam("includeTotal", "true")
                 .when().get(BenchmarkFixtures.COLLECTION).then().statusCode(200).extract().path("total");
         assertEquals(1, count);
+    }
+
+    @Test
+    void seedGroupObservationsSampleImportsWithoutRejections() throws IOException {
+        String csv;
+        try (InputStream in = getClass().getResourceAsStream("/samples/benchmark-observations.csv")) {
+            csv = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        }
+        given().auth().oauth2(Tokens.admin()).contentType("text/csv").queryParam("dryRun", "true").body(csv)
+                .when().post("/indicators/v1/imports")
+                .then().statusCode(200)
+                .body("rows", equalTo(72))
+                .body("rejected", equalTo(0));
     }
 }
