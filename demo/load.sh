@@ -68,6 +68,12 @@ import "/indicators/v1/imports?mode=best-effort" "$OUT/observations.csv" 'text/c
 import "/indicators/v1/imports?mode=best-effort" "$OUT/plan-observations.csv" 'text/csv; charset=UTF-8' \
   "plan indicators"
 
+say "Benchmark groups (indicators-service) ..."
+status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H "$AUTH" -H 'Content-Type: application/json; charset=UTF-8' \
+  -H 'Idempotency-Key: demo-benchmark-group-seed-000' \
+  --data-binary @"$ROOT/indicators-service/src/main/resources/samples/benchmark-groups.json" "$GW/indicators/v1/benchmark-groups" || true)
+say "  seed 000 group (Qixia; Longgang lighthouse; Xinwu, Taicang catch-up): HTTP $status (409: already there)"
+
 say "Registry statistics published to indicators-service ..."
 for region in 320113 320211; do
   for year in 2020 2021 2022 2023 2024; do
