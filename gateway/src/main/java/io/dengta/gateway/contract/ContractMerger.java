@@ -49,6 +49,7 @@ public final class ContractMerger {
         sources.add(new Source(gateway.name(), gateway.document().deepCopy()));
         services.forEach(s -> sources.add(new Source(s.name(), s.document().deepCopy())));
 
+        sources.forEach(s -> pushDownSecurity(s.document()));
         qualifyClashingOperationIds(sources);
         Map<String, List<String>> tagGroups = qualifyClashingTags(sources);
 
@@ -83,6 +84,19 @@ public final class ContractMerger {
             }
         });
         return merged;
+    }
+
+    /** A source's document-level security applies to its own operations only, not to the merged document. */
+    private static void pushDownSecurity(ObjectNode document) {
+        JsonNode security = document.remove("security");
+        if (security == null) {
+            return;
+        }
+        for (ObjectNode op : operations(document)) {
+            if (!op.has("security")) {
+                op.set("security", security.deepCopy());
+            }
+        }
     }
 
     private static void qualifyClashingOperationIds(List<Source> sources) {

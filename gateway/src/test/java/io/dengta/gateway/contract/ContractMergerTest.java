@@ -93,6 +93,18 @@ class ContractMergerTest {
     }
 
     @Test
+    void appliesAServicesDocumentLevelSecurityToItsOwnOperationsOnly() {
+        ObjectNode schools = service("schools", "/schools/v1/schools", "listSchools", "Schools", "A");
+        schools.putArray("security").addObject().putArray("bearer");
+
+        ObjectNode merged = merge(schools, service("targets", "/targets/v1/plans", "listPlans", "Plans", "B"));
+
+        assertFalse(merged.has("security"));
+        assertTrue(merged.at("/paths/~1schools~1v1~1schools/get/security/0").has("bearer"));
+        assertTrue(merged.at("/paths/~1targets~1v1~1plans/get/security").isMissingNode());
+    }
+
+    @Test
     void rejectsAPathDefinedByTwoServices() {
         IllegalStateException e = assertThrows(IllegalStateException.class,
                 () -> merge(service("schools", "/schools/v1/x", "a", "T", "A"),
