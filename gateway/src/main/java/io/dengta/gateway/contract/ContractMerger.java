@@ -173,19 +173,26 @@ public final class ContractMerger {
     private static void mergeComponents(Source source, ObjectNode into) {
         JsonNode components = source.document().path("components");
         Map<String, String> renames = new LinkedHashMap<>();
-        components.fields().forEachRemaining(kind -> kind.getValue().fieldNames().forEachRemaining(name -> {
-            JsonNode existing = into.path(kind.getKey()).get(name);
-            if (existing != null && !existing.equals(kind.getValue().get(name))) {
-                if ("securitySchemes".equals(kind.getKey())) {
-                    throw new IllegalStateException("security scheme '" + name + "' of " + source.name()
-                            + " differs from the gateway's; every service must accept the same tokens");
+        // until no new clash: renaming one component changes the $refs (and so the equality) of others
+        boolean renamed = true;
+        while (renamed) {
+            renamed = false;
+            for (Map.Entry<String, JsonNode> kind : iterable(components.fields())) {
+                for (String name : iterable(kind.getValue().fieldNames())) {
+                    String ref = REF_PREFIX + kind.getKey() + "/" + name;
+                    JsonNode existing = into.path(kind.getKey()).get(name);
+                    if (renames.containsKey(ref) || existing == null || existing.equals(kind.getValue().get(name))) {
+                        continue;
+                    }
+                    if ("securitySchemes".equals(kind.getKey())) {
+                        throw new IllegalStateException("security scheme '" + name + "' of " + source.name()
+                                + " differs from the gateway's; every service must accept the same tokens");
+                    }
+                    renames.put(ref, REF_PREFIX + kind.getKey() + "/" + capitalize(source.name()) + name);
+                    rewriteRefs(source.document(), Map.of(ref, renames.get(ref)));
+                    renamed = true;
                 }
-                renames.put(REF_PREFIX + kind.getKey() + "/" + name,
-                        REF_PREFIX + kind.getKey() + "/" + capitalize(source.name()) + name);
             }
-        }));
-        if (!renames.isEmpty()) {
-            rewriteRefs(source.document(), renames);
         }
         components.fields().forEachRemaining(kind -> {
             ObjectNode target = into.has(kind.getKey()) ? (ObjectNode) into.get(kind.getKey())
@@ -251,6 +258,12 @@ public final class ContractMerger {
             sorted.set(name, nested && child.isObject() ? sortedFields((ObjectNode) child, false) : child);
         });
         return sorted;
+    }
+
+    private static <T> Iterable<T> iterable(java.util.Iterator<T> iterator) {
+        List<T> items = new ArrayList<>();
+        iterator.forEachRemaining(items::add);
+        return items;
     }
 
     private static void addOnce(List<String> list, String value) {

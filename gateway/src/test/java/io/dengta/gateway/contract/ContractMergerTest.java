@@ -70,6 +70,26 @@ class ContractMergerTest {
     }
 
     @Test
+    void renamesASchemaThatOnlyDiffersThroughARenamedReference() {
+        ObjectNode schools = service("schools", "/schools/v1/changes", "listSchoolChanges", "Schools", "Change");
+        ObjectNode indicators = service("indicators", "/indicators/v1/changes", "listChanges", "Changes", "Change");
+        for (ObjectNode doc : List.of(schools, indicators)) {
+            ((ObjectNode) doc.at("/components/schemas/Change")).putObject("properties").putObject("item")
+                    .put("$ref", "#/components/schemas/Item");
+            ((ObjectNode) doc.at("/components/schemas")).putObject("Item").put("type", "object");
+        }
+        ((ObjectNode) indicators.at("/components/schemas/Item")).put("description", "another item");
+
+        ObjectNode merged = merge(schools, indicators);
+
+        JsonNode schemas = merged.path("components").path("schemas");
+        assertEquals("#/components/schemas/IndicatorsItem",
+                schemas.at("/IndicatorsChange/properties/item/$ref").asText());
+        assertEquals("#/components/schemas/Item", schemas.at("/Change/properties/item/$ref").asText());
+        assertEquals("#/components/schemas/IndicatorsChange", ref(merged, "/indicators/v1/changes"));
+    }
+
+    @Test
     void qualifiesATagUsedByTwoServicesAndGroupsTagsByService() {
         ObjectNode merged = merge(service("schools", "/schools/v1/imports", "importSchools", "Imports", "A"),
                 service("indicators", "/indicators/v1/imports", "importObservations", "Imports", "B"));
