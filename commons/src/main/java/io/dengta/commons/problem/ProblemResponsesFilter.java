@@ -14,7 +14,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
  * Documents the problem+json answers every operation can give, so the contract shows them without
- * repeating annotations on each resource: 401/403/500 everywhere, 400 where there is input, 404 on
+ * repeating annotations on each resource: 500/503 everywhere, 401/403 unless the operation is open
+ * ({@code security: []}), 400 where there is input, 404 on
  * paths with parameters, 412 where {@code If-Match} is accepted, 415 where there is a body.
  */
 public class ProblemResponsesFilter implements OASFilter {
@@ -48,8 +49,12 @@ public class ProblemResponsesFilter implements OASFilter {
         if (hasInput) {
             add(responses, "400", "The request is not valid (every invalid field is listed in `errors`)");
         }
-        add(responses, "401", "No valid bearer token");
-        add(responses, "403", "The caller's role or organisation scope does not allow this");
+        // an explicitly open operation (security: [], e.g. the gateway's /openapi) has no 401/403
+        boolean open = operation.getSecurity() != null && operation.getSecurity().isEmpty();
+        if (!open) {
+            add(responses, "401", "No valid bearer token");
+            add(responses, "403", "The caller's role or organisation scope does not allow this");
+        }
         if (path.contains("{")) {
             add(responses, "404", "Not found, or outside the caller's organisation scope");
         }
