@@ -1,4 +1,4 @@
-package io.dengta.indicators.period;
+package io.dengta.commons.period;
 
 /**
  * A period code that does not parse: {@link #part()} names what is wrong ({@code code}, {@code year},

@@ -1,4 +1,4 @@
-package io.dengta.indicators.period;
+package io.dengta.commons.period;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package io.dengta.indicators.period;
+package io.dengta.commons.period;
 
 /** The kinds of period codes of domain.md, with how many of them make up one year. */
 public enum PeriodType {

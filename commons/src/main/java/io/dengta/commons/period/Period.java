@@ -1,4 +1,4 @@
-package io.dengta.indicators.period;
+package io.dengta.commons.period;
 
 import java.time.LocalDate;
 import java.time.YearMonth;
