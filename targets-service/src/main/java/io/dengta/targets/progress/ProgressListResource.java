@@ -24,6 +24,7 @@ import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
 import io.dengta.commons.security.Roles;
+import io.dengta.targets.plan.PlanAccess;
 import io.quarkus.security.Authenticated;
 
 @Path("/targets/v1")
@@ -77,8 +78,13 @@ public class ProgressListResource {
             throw ProblemException.invalid(errors);
         }
         long after = page.cursor() == null ? 0 : parseId(Cursor.decode(page.cursor(), 1).get(0));
-        List<String> prefixes = narrow(access.listPrefixes(), region == null || region.isBlank() ? null : RegionCodes.coveragePrefix(region));
-        List<ProgressView> rows = store.stored(prefixes, wanted, after, page.limit() + 1);
+        PlanAccess.ListScope scope = access.listScope();
+        boolean byRegion = region != null && !region.isBlank();
+        List<String> prefixes = narrow(scope.unrestricted() ? null : scope.regionPrefixes(),
+                byRegion ? RegionCodes.coveragePrefix(region) : null);
+        // A clerk also sees the targets about their schools, unless a region is asked for.
+        List<String> schools = scope.unrestricted() || byRegion ? List.of() : scope.schools();
+        List<ProgressView> rows = store.stored(prefixes, schools, wanted, after, page.limit() + 1);
         String next = null;
         if (rows.size() > page.limit()) {
             rows = rows.subList(0, page.limit());
@@ -105,7 +111,8 @@ public class ProgressListResource {
             defs = targets.ofPlan(plan);
         } else {
             access.requireRecompute(null);
-            defs = targets.inScope(access.listPrefixes());
+            PlanAccess.ListScope scope = access.listScope();
+            defs = targets.inScope(scope.unrestricted() ? null : scope.regionPrefixes());
         }
         return progress.recompute(defs, authorization);
     }

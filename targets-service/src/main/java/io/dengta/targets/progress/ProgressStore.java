@@ -87,8 +87,11 @@ public class ProgressStore {
                 (String) r[3], toDate(r[4]), TargetDefinitions.toOffset(r[5]), tree((String) r[6]))).toList();
     }
 
-    /** Stored progress for dashboards: targets after {@code afterId} within {@code prefixes} (null: all). */
-    public List<ProgressView> stored(List<String> prefixes, String status, long afterId, int limit) {
+    /**
+     * Stored progress for dashboards: targets after {@code afterId} of plans owned within {@code prefixes} or about one
+     * of {@code schools}; {@code prefixes} null: all.
+     */
+    public List<ProgressView> stored(List<String> prefixes, List<String> schools, String status, long afterId, int limit) {
         StringBuilder sql = new StringBuilder("""
                 select tp.progress from target_progress tp join target t on t.id = tp.target_id
                 join plan p on p.code = t.plan_code where tp.target_id > :after""");
@@ -96,8 +99,12 @@ public class ProgressStore {
             sql.append(" and tp.status = :status");
         }
         if (prefixes != null) {
-            sql.append(prefixes.isEmpty() ? " and false" : " and (" + String.join(" or ",
-                    java.util.stream.IntStream.range(0, prefixes.size()).mapToObj(i -> "p.owner_region like :r" + i).toList()) + ")");
+            List<String> visible = new java.util.ArrayList<>(
+                    java.util.stream.IntStream.range(0, prefixes.size()).mapToObj(i -> "p.owner_region like :r" + i).toList());
+            if (!schools.isEmpty()) {
+                visible.add("t.unit_code in (:schools)");
+            }
+            sql.append(visible.isEmpty() ? " and false" : " and (" + String.join(" or ", visible) + ")");
         }
         sql.append(" order by tp.target_id limit :l");
         var q = em.createNativeQuery(sql.toString()).setParameter("after", afterId).setParameter("l", limit);
@@ -107,6 +114,9 @@ public class ProgressStore {
         if (prefixes != null) {
             for (int i = 0; i < prefixes.size(); i++) {
                 q.setParameter("r" + i, prefixes.get(i) + "%");
+            }
+            if (!schools.isEmpty()) {
+                q.setParameter("schools", schools);
             }
         }
         @SuppressWarnings("unchecked")

@@ -290,6 +290,9 @@ class ProgressResourceTest {
                 .get("/targets/v1/targets/" + id + "/progress").then().statusCode(200);
         given().auth().oauth2(Tokens.role("school-clerk").school("3201130008").get())
                 .get("/targets/v1/targets/" + id + "/progress").then().statusCode(404);
+        given().auth().oauth2(Tokens.admin()).queryParam("plan", plan).post("/targets/v1/recompute").then().statusCode(200);
+        given().auth().oauth2(Tokens.role("school-clerk").school("3201130009").get()).queryParam("limit", "1000")
+                .get("/targets/v1/progress").then().statusCode(200).body("items.targetId", contains((int) id));
     }
 
     @Test
