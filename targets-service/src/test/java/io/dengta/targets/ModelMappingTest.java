@@ -20,15 +20,10 @@ import io.dengta.targets.plan.PlanAction;
 import io.dengta.targets.plan.PlanMemberId;
 import io.dengta.targets.target.Target;
 import io.dengta.targets.target.TargetMilestone;
-import io.dengta.testing.PostgresTestResource;
-import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.oidc.server.OidcWiremockTestResource;
 
 /** The entities map onto the Flyway schema (Hibernate never generates it): every column round-trips. */
 @QuarkusTest
-@QuarkusTestResource(PostgresTestResource.class)
-@QuarkusTestResource(OidcWiremockTestResource.class)
 class ModelMappingTest {
 
     @Inject

@@ -1,6 +1,5 @@
 package io.dengta.targets.checkin;
 
-import java.net.URI;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -25,7 +24,6 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import io.dengta.commons.etag.ETags;
-import io.dengta.commons.idempotency.Idempotency;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.QueryParams;
@@ -35,60 +33,24 @@ import io.dengta.targets.plan.PlanAccess;
 import io.dengta.targets.plan.PlanInput;
 import io.quarkus.security.Authenticated;
 
-@Path("/targets/v1")
+@Path("/targets/v1/reports")
 @Produces(MediaType.APPLICATION_JSON)
 @Authenticated
 @Tag(name = "Progress reports", description = "Check-ins on targets: submitted, then accepted or returned by the region's analysts")
 public class ProgressReportResource {
 
     private static final Pattern ID = Pattern.compile("\\d{1,18}");
-    private static final List<String> STATUSES = List.of("submitted", "accepted", "returned");
+    static final List<String> STATUSES = List.of("submitted", "accepted", "returned");
 
     private final ProgressReportService reports;
     private final PlanAccess access;
-    private final Idempotency idempotency;
 
-    public ProgressReportResource(ProgressReportService reports, PlanAccess access, Idempotency idempotency) {
+    public ProgressReportResource(ProgressReportService reports, PlanAccess access) {
         this.reports = reports;
         this.access = access;
-        this.idempotency = idempotency;
-    }
-
-    record SubmitRequest(String path, ProgressReportInput body) {
-    }
-
-    @POST
-    @Path("/targets/{targetId}/reports")
-    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.BUREAU_ANALYST, Roles.SCHOOL_CLERK })
-    @Operation(operationId = "submitProgressReport", summary = "Report progress on a target",
-            description = "A value for numeric targets, `done` for milestones. The plan's analysts and the clerks of the "
-                    + "school the target is about may report. 201 with the report, status `submitted`.")
-    public Response submit(@PathParam("targetId") String targetId,
-            @Parameter(description = "Makes a retried submission safe: same key and body, same answer") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @Valid @NotNull ProgressReportInput body) {
-        long target = id("targetId", targetId);
-        return idempotency.execute(idempotencyKey, new SubmitRequest("POST /targets/v1/targets/" + target + "/reports", body),
-                () -> {
-                    ProgressReportView report = reports.submit(target, body, access);
-                    return Response.created(URI.create("/targets/v1/reports/" + report.id())).entity(report)
-                            .tag(ETags.of(report.version())).build();
-                });
     }
 
     @GET
-    @Path("/targets/{targetId}/reports")
-    @Operation(operationId = "listTargetProgressReports", summary = "A target's progress reports, oldest first")
-    public Page<ProgressReportView> listOfTarget(@PathParam("targetId") String targetId,
-            @Parameter(description = "submitted, accepted, returned") @QueryParam("status") String status,
-            @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit") String limit,
-            @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor) {
-        return reports.list(new ProgressReportService.Filter(id("targetId", targetId), null,
-                QueryParams.oneOf("status", status, STATUSES), null),
-                PageRequest.of(limit, cursor, null, null, ProgressReportService.SORTABLE, "id"), access);
-    }
-
-    @GET
-    @Path("/reports")
     @Operation(operationId = "listProgressReports", summary = "Progress reports in the caller's scope (e.g. the review queue)",
             description = "`status=submitted&region=320113` lists what Qixia's analysts have to review.")
     public Page<ProgressReportView> list(
@@ -106,7 +68,7 @@ public class ProgressReportResource {
     }
 
     @GET
-    @Path("/reports/{reportId}")
+    @Path("/{reportId}")
     @Operation(operationId = "getProgressReport", summary = "Get a progress report")
     public Response get(@PathParam("reportId") String reportId, @Context Request request) {
         ProgressReportView report = reports.get(id("reportId", reportId), access);
@@ -114,7 +76,7 @@ public class ProgressReportResource {
     }
 
     @PUT
-    @Path("/reports/{reportId}")
+    @Path("/{reportId}")
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.BUREAU_ANALYST, Roles.SCHOOL_CLERK })
     @Operation(operationId = "reviseProgressReport", summary = "Revise a submitted or returned report",
             description = "By its reporter or the plan's analysts; the report is submitted again. 409 once accepted.")
@@ -126,7 +88,7 @@ public class ProgressReportResource {
     }
 
     @POST
-    @Path("/reports/{reportId}/review")
+    @Path("/{reportId}/review")
     @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.BUREAU_ANALYST })
     @Operation(operationId = "reviewProgressReport", summary = "Accept or return a submitted report",
             description = "By the analysts of the plan's region. Accepted reports count as actuals for targets whose "
@@ -138,7 +100,7 @@ public class ProgressReportResource {
         return Response.ok(report).tag(ETags.of(report.version())).build();
     }
 
-    private static long id(String name, String value) {
+    static long id(String name, String value) {
         if (value == null || !ID.matcher(value).matches()) {
             throw ProblemException.invalid(name, "invalid_format", "'" + value + "' is not an id");
         }

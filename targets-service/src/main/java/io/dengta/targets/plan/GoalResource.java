@@ -32,7 +32,7 @@ import io.quarkus.security.Authenticated;
 @Tag(name = "Goals", description = "A plan's goals, as a tree")
 public class GoalResource {
 
-    static final Pattern MEMBER_CODE = Pattern.compile(GoalInput.CODE);
+    public static final Pattern MEMBER_CODE = Pattern.compile(GoalInput.CODE);
 
     private final GoalService goals;
     private final PlanAccess access;
