@@ -32,11 +32,11 @@ public record ActionInput(
 
     static ActionInput of(PlanAction a) {
         return new ActionInput(a.code, a.kind, a.title, a.description, a.goalCode, a.responsibleDepartment,
-                a.constructionProject, a.firstYear, a.lastYear, List.copyOf(a.targetCodes));
+                a.constructionProject, a.firstYear, a.lastYear, a.targetCodes.stream().sorted().toList());
     }
 
     ActionInput normalized(String actionCode) {
         return new ActionInput(actionCode, kind, title, description, goal, responsibleDepartment, constructionProject,
-                firstYear, lastYear, targets == null ? List.of() : List.copyOf(targets));
+                firstYear, lastYear, targets == null ? List.of() : targets.stream().sorted().toList());
     }
 }

@@ -36,7 +36,7 @@ public class ActionService {
         this.journal = journal;
     }
 
-    public record PutResult(ActionView action, boolean created) {
+    public record PutResult(ActionView action, boolean created, boolean changed) {
     }
 
     public Page<ActionView> list(String planCode, String kind, String target, PageRequest page, PlanAccess access) {
@@ -88,7 +88,7 @@ public class ActionService {
         }
         ActionInput normalized = input.normalized(code);
         if (!created && ActionInput.of(action).equals(normalized)) {
-            return new PutResult(ActionView.of(action), false);
+            return new PutResult(ActionView.of(action), false, false);
         }
         ActionView before = created ? null : ActionView.of(action);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -115,7 +115,7 @@ public class ActionService {
         em.flush();
         ActionView after = ActionView.of(action);
         journal.record(RESOURCE_TYPE, plan.code + "/" + code, Operation.UPSERT, plan.ownerRegion, null, before, after);
-        return new PutResult(after, created);
+        return new PutResult(after, created, true);
     }
 
     @Transactional

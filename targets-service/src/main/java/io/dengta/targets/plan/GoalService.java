@@ -30,7 +30,7 @@ public class GoalService {
         this.journal = journal;
     }
 
-    public record PutResult(GoalView goal, boolean created) {
+    public record PutResult(GoalView goal, boolean created, boolean changed) {
     }
 
     public GoalTree tree(String planCode, PlanAccess access) {
@@ -77,7 +77,7 @@ public class GoalService {
         }
         GoalInput normalized = input.normalized(code);
         if (!created && GoalInput.of(goal).equals(normalized)) {
-            return new PutResult(GoalView.of(goal), false);
+            return new PutResult(GoalView.of(goal), false, false);
         }
         GoalView before = created ? null : GoalView.of(goal);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -99,7 +99,7 @@ public class GoalService {
         Goal.getEntityManager().flush();
         GoalView after = GoalView.of(goal);
         journal.record(RESOURCE_TYPE, plan.code + "/" + code, Operation.UPSERT, plan.ownerRegion, null, before, after);
-        return new PutResult(after, created);
+        return new PutResult(after, created, true);
     }
 
     /** Deletes a goal with nothing under it: no sub-goals, targets or actions (409 otherwise). */

@@ -12,6 +12,7 @@ import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
@@ -56,6 +57,7 @@ public class PlanAction extends PanacheEntityBase {
             @JoinColumn(name = "plan_code", referencedColumnName = "plan_code"),
             @JoinColumn(name = "action_code", referencedColumnName = "code") })
     @Column(name = "target_code")
+    @OrderBy
     public List<String> targetCodes = new ArrayList<>();
 
     @Version

@@ -15,6 +15,7 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
@@ -41,10 +42,12 @@ public class PlanResource {
     static final Pattern REGION_CODE = Pattern.compile("\\d{6}");
 
     private final PlanService plans;
+    private final PlanBundleService bundles;
     private final PlanAccess access;
 
-    public PlanResource(PlanService plans, PlanAccess access) {
+    public PlanResource(PlanService plans, PlanBundleService bundles, PlanAccess access) {
         this.plans = plans;
+        this.bundles = bundles;
         this.access = access;
     }
 
@@ -92,6 +95,20 @@ public class PlanResource {
         requireCode(planCode);
         PlanService.PutResult result = plans.put(planCode, body, ifMatch, access);
         return ETags.written(result.created(), "/targets/v1/plans/" + planCode, result.plan(), result.plan().version());
+    }
+
+    @PUT
+    @Path("/{planCode}/bundle")
+    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.BUREAU_ANALYST })
+    @Operation(operationId = "putPlanBundle", summary = "Create or replace a whole plan: the plan, its goals, targets and actions",
+            description = "Each part is created or replaced by its code, with the same rules as its own PUT, in one "
+                    + "transaction (all or nothing); parts not in the bundle are left as they are. Errors point into the "
+                    + "bundle (`/targets/3/deadline`). The report counts created, updated and unchanged parts and lists "
+                    + "unverified targets and warnings. This is how the demo plans (`samples/plans/*.json`) are loaded.")
+    public PlanBundleReport putBundle(@PathParam("planCode") String planCode, @Context HttpHeaders headers,
+            @Valid @NotNull PlanBundle body) {
+        requireCode(planCode);
+        return bundles.load(planCode, body, headers.getHeaderString(HttpHeaders.AUTHORIZATION), access);
     }
 
     @DELETE

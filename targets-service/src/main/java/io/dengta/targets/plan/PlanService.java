@@ -43,7 +43,7 @@ public class PlanService {
     public record Filter(String region, String status, String kind, String source, OffsetDateTime updatedSince) {
     }
 
-    public record PutResult(PlanView plan, boolean created) {
+    public record PutResult(PlanView plan, boolean created, boolean changed) {
     }
 
     public Page<PlanView> list(Filter filter, PageRequest page, PlanAccess.ListScope scope) {
@@ -130,7 +130,7 @@ public class PlanService {
             throw ProblemException.invalid(errors);
         }
         if (!created && PlanInput.of(plan).equals(input.withCode(code))) {
-            return new PutResult(PlanView.of(plan), false);
+            return new PutResult(PlanView.of(plan), false, false);
         }
         PlanView before = created ? null : PlanView.of(plan);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
@@ -155,7 +155,7 @@ public class PlanService {
         Plan.getEntityManager().flush();
         PlanView after = PlanView.of(plan);
         journal.record(RESOURCE_TYPE, code, Operation.UPSERT, plan.ownerRegion, null, before, after);
-        return new PutResult(after, created);
+        return new PutResult(after, created, true);
     }
 
     /** Deletes the plan with its goals, targets, actions and progress reports (for plans created by mistake). */
