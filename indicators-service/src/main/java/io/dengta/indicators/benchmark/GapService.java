@@ -10,7 +10,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dengta.indicators.catalog.StandardView;
-import io.dengta.indicators.period.Period;
+import io.dengta.commons.period.Period;
 import io.dengta.indicators.score.ScoreAccess;
 import io.dengta.indicators.score.ScoreCalculator;
 import io.dengta.indicators.score.ScoreService;

@@ -1,54 +1,60 @@
 package io.dengta.indicators.observation;
 
 import java.io.InputStream;
+import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 
-import io.dengta.commons.idempotency.Idempotency;
+import io.dengta.commons.imports.ImportJob;
+import io.dengta.commons.imports.ImportJobs;
 import io.dengta.commons.imports.ImportOptions;
 import io.dengta.commons.imports.ImportReport;
+import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportRunner;
+import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.Roles;
 
 @Path("/indicators/v1/imports")
 @Tag(name = "Imports", description = "Bulk loads of observations for data feeds")
 public class ObservationImportResource {
 
+    static final String JOBS_PATH = "/indicators/v1/imports/";
+
     private final ImportRunner imports;
+    private final ImportJobs jobs;
     private final ObservationService observations;
     private final ObservationStore store;
     private final ObservationAccess access;
-    private final Idempotency idempotency;
     private final TransactionSynchronizationRegistry transactions;
     private final ObjectMapper json;
 
     public ObservationImportResource(ImportRunner imports, ObservationService observations, ObservationStore store,
-            ObservationAccess access, Idempotency idempotency, TransactionSynchronizationRegistry transactions,
+            ObservationAccess access, ImportJobs jobs, TransactionSynchronizationRegistry transactions,
             ObjectMapper json) {
         this.imports = imports;
         this.observations = observations;
         this.store = store;
         this.access = access;
-        this.idempotency = idempotency;
+        this.jobs = jobs;
         this.transactions = transactions;
         this.json = json;
     }
@@ -63,7 +69,9 @@ public class ObservationImportResource {
                     + "The body is streamed. Each row is checked like a PUT, plus your scope (`out_of_scope`) and no key "
                     + "twice in one payload (`duplicate_key`). A row equal to what is stored is `unchanged` and written "
                     + "nowhere, so a replayed feed changes nothing. `dryRun=true` keeps nothing; `mode=atomic` (default) "
-                    + "keeps all rows or none, `best-effort` keeps the valid ones. Idempotency-Key replays the first report.")
+                    + "keeps all rows or none, `best-effort` keeps the valid ones. Idempotency-Key replays the first answer. "
+                    + "Large files (over 10 MB, or any file with `Prefer: respond-async`) run as a job: 202 with the job "
+                    + "and its Location under /indicators/v1/imports/{jobId}, where progress and then the report appear.")
     @RequestBody(content = {
             @Content(mediaType = "text/csv", schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.STRING),
                     example = "indicator,unit,region,period,stage,value,numerator,denominator,status,source\n"
@@ -73,19 +81,34 @@ public class ObservationImportResource {
                     schema = @Schema(type = org.eclipse.microprofile.openapi.annotations.enums.SchemaType.ARRAY, implementation = ObservationRow.class)) })
     @APIResponse(responseCode = "200", description = "The import report",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportReport.class)))
-    public Response importObservations(
-            @Parameter(description = "Validate and report without keeping anything") @QueryParam("dryRun") String dryRun,
-            @Parameter(description = "atomic (default) or best-effort") @QueryParam("mode") String mode,
-            @Parameter(description = "Replays the first answer for the same key and body") @HeaderParam(Idempotency.HEADER) String idempotencyKey,
-            @HeaderParam("Content-Type") String contentType,
-            InputStream body) {
-        ImportOptions options = ImportOptions.parse(dryRun, mode);
-        return idempotency.executeStreamed(idempotencyKey, "observations-import?" + options, body, stream -> {
+    @APIResponse(responseCode = "202", description = "Running as a job: poll its Location",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ImportJob.class)))
+    public Response importObservations(@BeanParam ImportRequest request, InputStream body) {
+        ImportOptions options = request.options();
+        String contentType = request.contentType();
+        // a job runs on a worker thread as the caller: the writer (and its scope checks) is made there, per run
+        return jobs.accept(ObservationService.RESOURCE_TYPE, JOBS_PATH, request.body(body), (stream, progress) -> {
             ObservationImportWriter writer = new ObservationImportWriter(observations, store, access, transactions,
                     !options.atomic() && !options.dryRun());
-            ImportReport report = imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
-                    contentType, ObservationRow.class, writer, options);
-            return Response.ok(report).build();
+            return imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
+                    contentType, ObservationRow.class, writer, options, progress);
         });
+    }
+
+    @GET
+    @Path("{jobId}")
+    @Produces(MediaType.APPLICATION_JSON)
+    @RolesAllowed({ Roles.PLATFORM_ADMIN, Roles.DATA_FEED })
+    @Operation(operationId = "getObservationImportJob", summary = "Progress and report of an import that runs as a job",
+            description = "`status`: queued, running, completed (with `report`) or failed (with `error`); `rowsRead` "
+                    + "grows while it runs. Only the caller who started the job (or a platform admin) sees it.")
+    public ImportJob job(@PathParam("jobId") String jobId) {
+        UUID id;
+        try {
+            id = UUID.fromString(jobId);
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.invalid("jobId", "invalid_format", "'" + jobId + "' is not a job id");
+        }
+        return jobs.get(id);
     }
 }

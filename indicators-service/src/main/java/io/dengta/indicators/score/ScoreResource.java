@@ -25,8 +25,8 @@ import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.indicators.catalog.Vocabulary;
 import io.dengta.indicators.framework.FrameworkService;
-import io.dengta.indicators.period.InvalidPeriodException;
-import io.dengta.indicators.period.Period;
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
 import io.quarkus.security.Authenticated;
 
 @Path("/indicators/v1/frameworks/{frameworkCode}/scores")

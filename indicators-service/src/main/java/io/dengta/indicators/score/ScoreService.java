@@ -29,7 +29,7 @@ import io.dengta.indicators.framework.FrameworkRules;
 import io.dengta.indicators.framework.FrameworkVersion;
 import io.dengta.indicators.framework.FrameworkVersionInput.Dimension;
 import io.dengta.indicators.framework.FrameworkVersionInput.Item;
-import io.dengta.indicators.period.Period;
+import io.dengta.commons.period.Period;
 import io.dengta.indicators.score.ScoreCalculator.Outcome;
 import io.dengta.indicators.score.ScoreCalculator.Status;
 import io.dengta.indicators.score.ScoreCalculator.Total;
