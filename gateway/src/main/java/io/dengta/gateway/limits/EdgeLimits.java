@@ -94,13 +94,17 @@ public class EdgeLimits {
         }
     }
 
-    /** 413 and the connection closed: the rest of the body is never read. */
+    /**
+     * 413 before the body is read. The declared body (at most quarkus.http.limits.max-body-size) is then
+     * read and dropped, so that a client that sends it before reading the answer gets the 413 rather than
+     * a broken connection; a chunked body that grows past the limit is cut off instead ({@link BodyLimit}).
+     */
     private static void tooLarge(RoutingContext rc, long maxBody) {
         HttpServerResponse response = rc.response();
-        response.putHeader("Connection", "close");
-        rc.addEndHandler(done -> closeAfterFlush(rc.request()));
         Problems.write(response, ProblemType.PAYLOAD_TOO_LARGE,
                 "The request body is larger than this endpoint accepts (" + maxBody + " bytes)", rc.request());
+        rc.request().handler(dropped -> {
+        }).resume();
     }
 
     /**

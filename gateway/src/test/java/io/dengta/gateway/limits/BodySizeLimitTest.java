@@ -8,11 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.io.IOException;
-import java.io.OutputStream;
-import java.net.Socket;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 
 
@@ -22,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import com.github.tomakehurst.wiremock.WireMockServer;
 
 import io.dengta.gateway.InjectDownstream;
+import io.dengta.gateway.RawHttp;
 import io.dengta.testing.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -80,44 +77,11 @@ class BodySizeLimitTest {
 
     @Test
     void chunkedWriteGrowingPastOneMegabyteIsCutOffWithPayloadTooLarge() throws Exception {
-        String answer = sendChunked("/targets/v1/targets", 3 * ONE_MB);
+        String answer = RawHttp.sendChunked(gateway, "POST", "/targets/v1/targets", token(), 3 * ONE_MB);
 
         assertTrue(answer.startsWith("HTTP/1.1 413"), answer);
         assertTrue(answer.contains("application/problem+json"), answer);
         assertTrue(answer.contains("urn:dengta:problem:payload-too-large"), answer);
-    }
-
-    /**
-     * Sends a chunked body of {@code size} bytes from another thread (the gateway may stop reading it) and
-     * returns everything the gateway answers until it closes the connection.
-     */
-    private String sendChunked(String path, int size) throws Exception {
-        try (Socket socket = new Socket(gateway.getHost(), gateway.getPort())) {
-            socket.setSoTimeout(60_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("POST " + path + " HTTP/1.1\r\nHost: " + gateway.getHost() + ":" + gateway.getPort()
-                    + "\r\nAuthorization: Bearer " + token() + "\r\nContent-Type: application/json"
-                    + "\r\nTransfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            Thread sender = new Thread(() -> {
-                byte[] chunk = new byte[64 * 1024];
-                Arrays.fill(chunk, (byte) ' ');
-                try {
-                    for (int sent = 0; sent < size; sent += chunk.length) {
-                        out.write((Integer.toHexString(chunk.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-                        out.write(chunk);
-                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
-                    }
-                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
-                    out.flush();
-                } catch (IOException closedByGateway) {
-                    // expected: the gateway stops reading and closes the connection
-                }
-            });
-            sender.setDaemon(true);
-            sender.start();
-            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        }
     }
 
     @Test
