@@ -11,7 +11,7 @@ import io.smallrye.config.WithDefault;
 
 /**
  * The gateway's configuration (docs/security.md lists every property):
- * {@code dengta.gateway.routes.<name>.*} the services behind it, {@code dengta.gateway.classes.<reads|writes|imports>.*}
+ * {@code dengta.gateway.routes.<name>.*} the services behind it, {@code dengta.gateway.<reads|writes|imports>.*}
  * body size and rate limits per request class, {@code dengta.gateway.rate-limit.*}, {@code dengta.gateway.hsts}.
  */
 @ConfigMapping(prefix = "dengta.gateway")
