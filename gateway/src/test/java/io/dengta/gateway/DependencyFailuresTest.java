@@ -20,7 +20,7 @@ import io.restassured.response.Response;
 
 /**
  * A service that is down or too slow answers problem+json, never the proxy's bare 502: indicators-service
- * is a closed port, targets-service may take one second (see {@link DownstreamServices}).
+ * is a closed port, targets-service may take two seconds (see {@link DownstreamServices}).
  */
 @QuarkusTest
 class DependencyFailuresTest {
@@ -71,7 +71,7 @@ class DependencyFailuresTest {
     @Test
     void slowServiceIsDependencyTimeoutProblem() {
         downstream.stubFor(get(urlPathEqualTo("/targets/v1/targets"))
-                .willReturn(aResponse().withStatus(200).withFixedDelay(3000).withBody("{\"items\":[]}")));
+                .willReturn(aResponse().withStatus(200).withFixedDelay(6000).withBody("{\"items\":[]}")));
 
         Response response = given().auth().oauth2(token())
                 .get("/targets/v1/targets")

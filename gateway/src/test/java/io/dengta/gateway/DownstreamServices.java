@@ -15,11 +15,13 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
 /**
  * The services behind the gateway, for tests: schools-service and targets-service are one WireMock
  * server, indicators-service is a closed port (a service that is down), and targets-service may take
- * only one second to answer (so a delayed stub is a slow service).
+ * only two seconds to answer (so a delayed stub is a slow service). A test-only route {@code /uploads/v1}
+ * leads to an {@link UploadSink}.
  */
 public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
 
     private WireMockServer server;
+    private UploadSink sink;
 
     @Override
     public Map<String, String> start() {
@@ -27,24 +29,35 @@ public class DownstreamServices implements QuarkusTestResourceLifecycleManager {
                 // Jetty's gzip would rewrite ETags ("v1--gzip"); the services do not compress
                 .gzipDisabled(true));
         server.start();
+        sink = new UploadSink();
+        sink.start();
         String url = "http://127.0.0.1:" + server.port();
         return Map.of(
                 "dengta.gateway.routes.schools.url", url,
                 "dengta.gateway.routes.indicators.url", "http://127.0.0.1:" + closedPort(),
                 "dengta.gateway.routes.targets.url", url,
-                "dengta.gateway.routes.targets.timeout", "1S");
+                "dengta.gateway.routes.targets.timeout", "2S",
+                // a test-only route to a service that streams uploads into a digest (UploadSink)
+                "dengta.gateway.routes.uploads.prefix", "/uploads/v1",
+                "dengta.gateway.routes.uploads.url", sink.url(),
+                "dengta.gateway.routes.uploads.timeout", "2S");
     }
 
     @Override
     public void inject(TestInjector testInjector) {
         testInjector.injectIntoFields(server,
                 new TestInjector.AnnotatedAndMatchesType(InjectDownstream.class, WireMockServer.class));
+        testInjector.injectIntoFields(sink,
+                new TestInjector.AnnotatedAndMatchesType(InjectDownstream.class, UploadSink.class));
     }
 
     @Override
     public void stop() {
         if (server != null) {
             server.stop();
+        }
+        if (sink != null) {
+            sink.stop();
         }
     }
 
