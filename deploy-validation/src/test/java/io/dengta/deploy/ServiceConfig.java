@@ -255,6 +255,7 @@ final class ServiceConfig {
                 while (m.find()) {
                     String name = m.group(1) != null ? m.group(1) : m.group(2);
                     entries.add(new Entry(name, "", canonicalEnv(name), "", source, SECRET.matcher(name).matches()));
+                    // read where it is needed, with Quarkus' own default: "" means not set by Dengta
                 }
             }
         } catch (IOException e) {
