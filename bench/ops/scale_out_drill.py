@@ -96,16 +96,26 @@ def token(key):
 
 def start_jvm(module, port, env):
     logf = open(os.path.join(WORK, f"{module}-{port}.log"), "ab")
+    # connect-retries as in application.properties (given here too, so jars built before it behave the same)
     p = subprocess.Popen(["java", "-Dquarkus.profile=local", f"-Dquarkus.http.port={port}", "-Xmx512m",
+                          *([] if module == "gateway" else ["-Dquarkus.flyway.connect-retries=10"]),
                           "-jar", os.path.join(ROOT, module, "target/quarkus-app/quarkus-run.jar")],
                          env={**os.environ, **env}, stdout=logf, stderr=subprocess.STDOUT)
     procs.append(p)
     return p
 
 
-def ready(port, timeout=600):
+restarts = Counter()
+
+
+def ready(port, timeout=600, replicas=None, module=None, env=None):
+    """Waits for readiness; like the kubelet, restarts a replica whose process exited (counted in restarts)."""
     end = time.time() + timeout
     while time.time() < end:
+        if replicas is not None and replicas[port].poll() is not None and restarts[port] < 5:
+            restarts[port] += 1
+            log(f"{module} on {port} exited ({replicas[port].returncode}): restart {restarts[port]}")
+            replicas[port] = start_jvm(module, port, env)
         try:
             with urllib.request.urlopen(f"http://127.0.0.1:{port}/q/health/ready", timeout=5) as r:
                 if r.status == 200:
@@ -204,8 +214,10 @@ def main():
                 replicas[port] = start_jvm(f"{name}-service", port, env)
         gateway = start_jvm("gateway", GATEWAY, env)
         t0 = time.time()
-        for port in [p for ports in REPLICA_PORTS.values() for p in ports] + [GATEWAY]:
-            ready(port)
+        for name in SERVICES:
+            for port in REPLICA_PORTS[name]:
+                ready(port, replicas=replicas, module=f"{name}-service", env=env)
+        ready(GATEWAY)
         log(f"all replicas ready in {time.time() - t0:.0f}s")
 
         acked, imports, statuses, lock = [], [], Counter(), threading.Lock()
@@ -261,7 +273,7 @@ def main():
             port = REPLICA_PORTS[name][0]
             replicas[port] = start_jvm(f"{name}-service", port, env)
         for name in SERVICES:
-            ready(REPLICA_PORTS[name][0])
+            ready(REPLICA_PORTS[name][0], replicas=replicas, module=f"{name}-service", env=env)
         phase[0] = "after restart"
         back = time.time() - killed_at
         log(f"killed replicas back in {back:.0f}s")
@@ -312,6 +324,7 @@ def main():
                  f"- acknowledged PUTs: {len(acked)}, all present: {not lost}",
                  f"- atomic imports: {len(imports)} ({sum(1 for i in imports if i[1] == 200)} acknowledged), all-or-nothing: {not half}",
                  f"- schools change feed: {len(feed_seqs)} changes, gapless: {not gaps}",
+                 f"- replicas that exited while starting and were restarted: {dict(restarts) or 'none'}",
                  f"- result: **{result}** {'; '.join(problems)}", "", "| phase | call | status | count |", "|---|---|---|---|"]
         for (ph, what, s), n in sorted(statuses.items(), key=lambda x: (x[0][0], x[0][1], x[0][2])):
             lines.append(f"| {ph} | {what} | {s} | {n} |")
