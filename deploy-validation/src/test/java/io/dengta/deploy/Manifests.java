@@ -63,8 +63,12 @@ final class Manifests {
         return ServiceConfig.repoRoot().resolve("deploy");
     }
 
-    /** kubectl when it is installed and answers; empty otherwise. */
+    /** kubectl when it is installed; empty otherwise ({@code -Ddengta.deploy.kubectl=none} checks the fallback). */
     static Optional<Path> kubectl() {
+        String forced = System.getProperty("dengta.deploy.kubectl");
+        if (forced != null && !forced.isBlank()) {
+            return forced.equals("none") ? Optional.empty() : Optional.of(Path.of(forced));
+        }
         String path = Optional.ofNullable(System.getenv("PATH")).orElse("/usr/bin");
         for (String dir : (path + ":/usr/bin:/usr/local/bin").split(":")) {
             Path candidate = Path.of(dir, "kubectl");
