@@ -60,11 +60,13 @@ public class ImportRunner {
     private final ObjectMapper json;
     private final Validator validator;
     private final TransactionManager transactions;
+    private final ImportMeters meters;
 
-    public ImportRunner(ObjectMapper json, Validator validator, TransactionManager transactions) {
+    public ImportRunner(ObjectMapper json, Validator validator, TransactionManager transactions, ImportMeters meters) {
         this.json = json;
         this.validator = validator;
         this.transactions = transactions;
+        this.meters = meters;
     }
 
     public <T> ImportReport run(String resourceType, InputStream body, String contentType, Class<T> rowType,
@@ -75,6 +77,19 @@ public class ImportRunner {
 
     /** As {@link #run(String, InputStream, String, Class, RowWriter, ImportOptions)}, telling rows read as it goes. */
     public <T> ImportReport run(String resourceType, InputStream body, String contentType, Class<T> rowType,
+            RowWriter<T> writer, ImportOptions options, java.util.function.LongConsumer progress) {
+        ImportMeters.Timing timing = meters.start(resourceType);
+        try {
+            ImportReport report = runMetered(resourceType, body, contentType, rowType, writer, options, progress);
+            timing.finished(report);
+            return report;
+        } catch (RuntimeException e) {
+            timing.failed();
+            throw e;
+        }
+    }
+
+    private <T> ImportReport runMetered(String resourceType, InputStream body, String contentType, Class<T> rowType,
             RowWriter<T> writer, ImportOptions options, java.util.function.LongConsumer progress) {
         Tally tally = new Tally();
         tally.progress = progress;

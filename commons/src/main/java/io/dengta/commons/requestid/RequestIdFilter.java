@@ -4,13 +4,14 @@ import jakarta.enterprise.event.Observes;
 
 import org.jboss.logging.MDC;
 
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpServerRequest;
 
 /**
  * Gives every request an {@code X-Request-Id} before anything else runs: it is set on the request (so
  * resources, problem bodies and proxied calls see the same id), returned on the response and put in
- * the logging context, so every log line of the request carries it.
+ * the logging context, so every log line of the request carries it, and on the request's trace span.
  */
 public class RequestIdFilter {
 
@@ -21,6 +22,8 @@ public class RequestIdFilter {
             request.headers().set(RequestIds.HEADER, id);
             rc.response().putHeader(RequestIds.HEADER, id);
             MDC.put(RequestIds.MDC_KEY, id);
+            // traces and logs meet on the request id (a no-op while tracing is off)
+            Span.current().setAttribute("dengta.request_id", id);
             rc.addEndHandler(done -> MDC.remove(RequestIds.MDC_KEY));
             rc.next();
         }, Integer.MAX_VALUE);
