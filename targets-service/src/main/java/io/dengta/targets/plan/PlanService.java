@@ -168,6 +168,23 @@ public class PlanService {
         access.requireManage(plan.ownerRegion);
         ETags.requireMatch(ifMatch, plan.version);
         PlanView before = PlanView.of(plan);
+        // tombstones for everything the cascade removes, so a feed consumer drops them too
+        for (Goal goal : Goal.<Goal>list("planCode", code)) {
+            journal.record(GoalService.RESOURCE_TYPE, code + "/" + goal.code, Operation.DELETE, plan.ownerRegion, null,
+                    GoalView.of(goal), null);
+        }
+        for (PlanAction action : PlanAction.<PlanAction>list("planCode", code)) {
+            journal.record(ActionService.RESOURCE_TYPE, code + "/" + action.code, Operation.DELETE, plan.ownerRegion,
+                    null, ActionView.of(action), null);
+        }
+        List<Object[]> reports = Plan.getEntityManager().createQuery(
+                "select r.id, t.unitCode from ProgressReport r, Target t where r.targetId = t.id and t.planCode = :plan",
+                Object[].class).setParameter("plan", code).getResultList();
+        for (Object[] report : reports) {
+            String unit = (String) report[1];
+            journal.record("progress-report", String.valueOf(report[0]), Operation.DELETE, plan.ownerRegion,
+                    unit.length() == 10 ? unit : null, Map.of("id", report[0]), null);
+        }
         for (Target target : Target.<Target>list("planCode", code)) {
             journal.record(Target.RESOURCE_TYPE, String.valueOf(target.id), Operation.DELETE, plan.ownerRegion,
                     target.isSchoolUnit() ? target.unitCode : null,

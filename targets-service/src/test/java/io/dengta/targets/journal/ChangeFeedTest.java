@@ -38,6 +38,13 @@ class ChangeFeedTest {
                 .body("items.key", hasItem("feed-qixia/g1"))
                 .body("items.findAll { it.resourceType == 'target' }.operation", hasItem("delete"))
                 .body("items.key", not(hasItem("feed-binhu")));
+        given().auth().oauth2(Tokens.admin()).header("If-Match", "*").delete("/targets/v1/plans/feed-qixia")
+                .then().statusCode(204);
+        given().auth().oauth2(Tokens.role("bureau-analyst").region(Fixtures.QIXIA).get()).queryParam("after", after)
+                .queryParam("limit", "1000").queryParam("resourceType", "goal,plan").get("/targets/v1/changes")
+                .then().statusCode(200)
+                .body("items.findAll { it.key == 'feed-qixia/g1' }.operation", hasItem("delete"))
+                .body("items.findAll { it.key == 'feed-qixia' }.operation", hasItem("delete"));
         given().auth().oauth2(Tokens.admin()).queryParam("resourceType", "plan").queryParam("key", "feed-qixia")
                 .get("/targets/v1/audit").then().statusCode(200)
                 .body("operation", hasItem("create"));
