@@ -62,7 +62,17 @@ public class ProgressEngine {
      * @throws SourceUnavailableException or a {@link FaultToleranceException} when a source cannot answer
      */
     public Evaluation evaluate(TargetDefinition t, LocalDate asOf, String authorization) {
-        ProgressInput input = t.input();
+        ProgressInput input;
+        try {
+            input = t.input();
+        } catch (IllegalArgumentException e) {
+            // A definition the engine cannot measure (e.g. a change target without a baseline) is no-data, not a 500.
+            Map<String, Object> inputs = new LinkedHashMap<>();
+            inputs.put("target", t);
+            inputs.put("asOf", asOf.toString());
+            return new Evaluation(ProgressView.unmeasurable(t, asOf, e.getMessage(), OffsetDateTime.now(ZoneOffset.UTC)),
+                    inputs, hash(inputs));
+        }
         SourceRef ref = t.sourceRef();
         List<Actual> raw = ref == null ? targets.acceptedReports(t.id())
                 : sources.actuals(ref, input.baselinePeriod() != null ? input.baselinePeriod() : input.deadline().plus(-10), asOf, authorization);

@@ -64,6 +64,13 @@ public record ProgressView(
                 progressShare, expectedNow, deadlinePassed, trajectory, actuals, forecast, freshness, true, reason, computedAt);
     }
 
+    /** A target whose definition cannot be measured: no-data with the reason. */
+    static ProgressView unmeasurable(TargetDefinition t, LocalDate asOf, String problem, OffsetDateTime at) {
+        return new ProgressView(t.id(), t.planCode(), t.goalCode(), t.code(), t.title(), t.kind(), t.indicator(), t.unit(),
+                t.stage(), t.comparator(), t.deadline(), asOf, TargetStatus.NO_DATA, "the target cannot be measured: " + problem,
+                null, null, null, null, null, null, null, null, null, false, List.of(), List.of(), null, null, false, null, at);
+    }
+
     /** Without a progress computed before: only the target and why nothing is known. */
     static ProgressView unknown(TargetDefinition t, LocalDate asOf, String reason) {
         return new ProgressView(t.id(), t.planCode(), t.goalCode(), t.code(), t.title(), t.kind(), t.indicator(), t.unit(),

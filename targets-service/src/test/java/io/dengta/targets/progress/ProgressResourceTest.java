@@ -172,6 +172,18 @@ class ProgressResourceTest {
     }
 
     @Test
+    void aTargetThatCannotBeMeasuredIsNoDataWithTheReason() {
+        String plan = plan("prog-unmeasurable", QIXIA);
+        long id = insertTarget(plan, "g1", "t1", "change", "health.myopia_rate", "320113", "<=", "-0.5", null, null, "2025", "indicators");
+        given().auth().oauth2(analyst(QIXIA)).get("/targets/v1/targets/" + id + "/progress")
+                .then().statusCode(200)
+                .body("status", equalTo("no-data"))
+                .body("reason", equalTo("the target cannot be measured: a change target needs a baseline"));
+        given().auth().oauth2(Tokens.admin()).queryParam("plan", plan).post("/targets/v1/recompute")
+                .then().statusCode(200).body("updated", equalTo(1));
+    }
+
+    @Test
     void aPlanRollsUpItsGoalsAndSubGoals() {
         SourcesStub.series("320117", ENROLMENT, POINTS);
         String plan = plan("prog-tree", QIXIA);
