@@ -5,8 +5,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.dengta.commons.problem.FieldError;
-import io.dengta.targets.period.InvalidPeriodException;
-import io.dengta.targets.period.Period;
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
 
 /** What a check-in must carry for its target: a done flag for a milestone, a value otherwise; a period that has begun. */
 public final class ProgressReportRules {

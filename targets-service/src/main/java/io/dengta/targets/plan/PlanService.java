@@ -20,7 +20,7 @@ import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
-import io.dengta.targets.period.Period;
+import io.dengta.commons.period.Period;
 import io.dengta.targets.target.Target;
 
 /** Plans by code: create-or-replace, scoped reads and lists, deletes (with everything in the plan). */

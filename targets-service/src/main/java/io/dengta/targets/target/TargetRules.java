@@ -8,8 +8,8 @@ import java.util.Set;
 
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.security.RegionCodes;
-import io.dengta.targets.period.InvalidPeriodException;
-import io.dengta.targets.period.Period;
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
 
 /**
  * What makes a target consistent with its plan and its kind. Errors block the write; {@link #warnings} (a
