@@ -140,6 +140,8 @@ TOKEN_FEED=$(token nanjing-city-feed nanjing-city-feed '["data-feed"]' '["320100
 TOKEN_VIEWER=$(token qixia-viewer dengta-console '["viewer"]' '["320113"]')
 TOKEN_BINHU=$(token binhu-analyst dengta-console '["bureau-analyst"]' '["320211"]')
 TOKEN_CATALOG=$(token catalog-admin dengta-console '["catalog-admin"]')
+# targets-service's own token: recomputation and its poll of indicators-service's change feed read every region
+TOKEN_TARGETS_SERVICE=$(token targets-service targets-service '["platform-admin"]')
 cat > "$LOCAL/tokens.env" <<EOF
 # Development tokens printed by ./run.sh (valid 12 hours, trusted only by the local profile)
 TOKEN_ADMIN=$TOKEN_ADMIN
@@ -160,6 +162,7 @@ export DENGTA_TARGETS_DB_URL="jdbc:postgresql://127.0.0.1:$PG_PORT/targets"
 export DENGTA_SCHOOLS_URL="http://127.0.0.1:$SCHOOLS_PORT"
 export DENGTA_INDICATORS_URL="http://127.0.0.1:$INDICATORS_PORT"
 export DENGTA_TARGETS_URL="http://127.0.0.1:$TARGETS_PORT"
+export DENGTA_TARGETS_SERVICE_TOKEN="$TOKEN_TARGETS_SERVICE"
 
 port_of() {
   case $1 in

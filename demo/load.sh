@@ -74,6 +74,15 @@ status=$(curl -sS -o /dev/null -w '%{http_code}' -X POST -H "$AUTH" -H 'Content-
   --data-binary @"$ROOT/indicators-service/src/main/resources/samples/benchmark-groups.json" "$GW/indicators/v1/benchmark-groups" || true)
 say "  seed 000 group (Qixia; Longgang lighthouse; Xinwu, Taicang catch-up): HTTP $status (409: already there)"
 
+say "Plans of the seed documents (targets-service) ..."
+for f in "$ROOT"/targets-service/src/main/resources/samples/plans/*.json; do
+  code=$(basename "$f" .json)
+  report=$(curl -sS -X PUT -H "$AUTH" -H 'Content-Type: application/json' --data-binary @"$f" \
+    "$GW/targets/v1/plans/$code/bundle" || true)
+  summary=$(printf '%s' "$report" | { grep -oE '"(created|updated|unchanged|unverified)":[0-9]+' || true; } | tr -d '"' | tr '\n' ' ')
+  say "  plan $code: ${summary:-${report:0:300}}"
+done
+
 say "Registry statistics published to indicators-service ..."
 for region in 320113 320211; do
   for year in 2020 2021 2022 2023 2024; do
@@ -82,3 +91,7 @@ for region in 320113 320211; do
     say "  $region ${year}Sep: ${summary:-no report: ${report:0:200}}"
   done
 done
+
+say "Progress of every target recomputed (targets-service) ..."
+report=$(curl -sS -X POST -H "$AUTH" "$GW/targets/v1/recompute" || true)
+say "  ${report:0:300}"
