@@ -1,6 +1,6 @@
 package io.dengta.indicators.observation;
 
-import io.dengta.indicators.period.Period;
+import io.dengta.commons.period.Period;
 
 /**
  * The natural key of an observation: indicator + unit (6-digit region or 10-digit school code) + period

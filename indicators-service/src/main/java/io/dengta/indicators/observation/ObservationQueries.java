@@ -19,10 +19,10 @@ import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.SortKey;
+import io.dengta.commons.period.Period;
+import io.dengta.commons.period.PeriodType;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
-import io.dengta.indicators.period.Period;
-import io.dengta.indicators.period.PeriodType;
 
 /** Read models for front-ends: a unit's time series and a region's cross-section (also as CSV). */
 @ApplicationScoped

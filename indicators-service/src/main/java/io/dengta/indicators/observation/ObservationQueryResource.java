@@ -31,11 +31,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.QueryParams;
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
+import io.dengta.commons.period.PeriodType;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
-import io.dengta.indicators.period.InvalidPeriodException;
-import io.dengta.indicators.period.Period;
-import io.dengta.indicators.period.PeriodType;
 import io.quarkus.security.Authenticated;
 
 @Path("/indicators/v1")

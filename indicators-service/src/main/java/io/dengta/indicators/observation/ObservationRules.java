@@ -8,9 +8,9 @@ import java.util.Optional;
 import java.util.function.Function;
 import java.util.regex.Pattern;
 
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
 import io.dengta.commons.problem.FieldError;
-import io.dengta.indicators.period.InvalidPeriodException;
-import io.dengta.indicators.period.Period;
 
 /**
  * What makes an observation valid, for a PUT and for each import row alike; every problem is reported at

@@ -16,10 +16,10 @@ import io.dengta.commons.journal.AuditEntry;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.paging.Page;
+import io.dengta.commons.period.InvalidPeriodException;
+import io.dengta.commons.period.Period;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
-import io.dengta.indicators.period.InvalidPeriodException;
-import io.dengta.indicators.period.Period;
 
 /**
  * Observations by natural key: create-or-replace (an identical replacement changes nothing), soft delete

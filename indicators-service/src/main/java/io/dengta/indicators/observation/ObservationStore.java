@@ -15,7 +15,7 @@ import javax.sql.DataSource;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
-import io.dengta.indicators.period.Period;
+import io.dengta.commons.period.Period;
 
 /**
  * Reads and writes observation rows over JDBC, in the caller's transaction (Agroal enlists the connection).

@@ -16,8 +16,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
+import io.dengta.commons.period.Period;
 import io.dengta.commons.problem.FieldError;
-import io.dengta.indicators.period.Period;
 
 class ObservationRulesTest {
 
