@@ -2,6 +2,7 @@ package io.dengta.gateway.dashboard;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.ws.rs.GET;
@@ -41,12 +42,16 @@ import io.vertx.core.http.HttpServerRequest;
 public class DashboardResource {
 
     private static final Pattern YEAR = Pattern.compile("20\\d{2}");
+    private static final Pattern SCHOOL_CODE = Pattern.compile("\\d{10}");
+    private static final Pattern SCHOOL_YEAR = Pattern.compile("(20\\d{2})Sep");
 
     private final RegionDashboardService regions;
+    private final SchoolDashboardService schools;
     private final CallerScope scope;
 
-    public DashboardResource(RegionDashboardService regions, CallerScope scope) {
+    public DashboardResource(RegionDashboardService regions, SchoolDashboardService schools, CallerScope scope) {
         this.regions = regions;
+        this.schools = schools;
         this.scope = scope;
     }
 
@@ -94,6 +99,64 @@ public class DashboardResource {
         scope.requireVisible(scope.coversRegion(regionCode), "Region " + regionCode);
         return regions.dashboard(regionCode, Integer.parseInt(year), new Caller(authorization, RequestIds.of(request)));
     }
+
+    @GET
+    @Path("/schools/{schoolCode}")
+    @Operation(operationId = "getSchoolDashboard", summary = "A school at a glance: facts, statistics against standards, "
+            + "teachers", description = "Asks, at the same time and with the caller's own token: the school and its "
+                    + "facts for `schoolYear` (schools-service); its registry statistics for the school year, each with "
+                    + "the most specific standard in force that year for the school's region and the statistic's stage "
+                    + "(indicators-service) and whether it is met; and its teachers' headcount (current assignments), "
+                    + "established teachers and key teachers (district level or above); the pupil-teacher ratio is "
+                    + "among the statistics. Each part has a `status` as in the region dashboard; the statistics "
+                    + "part also says `standardsStatus` (the statistics are shown without standards when "
+                    + "indicators-service cannot answer). 404 when schools-service does not know the school or it is "
+                    + "outside the caller's scope.")
+    @APIResponse(responseCode = "200", description = "The dashboard; check each part's status",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = SchoolDashboard.class),
+                    examples = @ExampleObject(name = "facts-not-reported", value = SCHOOL_EXAMPLE)))
+    @APIResponse(responseCode = "400", description = "`schoolYear` missing or malformed, or a malformed school code",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "401", description = "No valid bearer token",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    @APIResponse(responseCode = "404", description = "School unknown or outside your scope",
+            content = @Content(mediaType = "application/problem+json", schema = @Schema(ref = "Problem")))
+    public Uni<SchoolDashboard> school(
+            @Parameter(description = "10-digit school code (学校标识码)") @PathParam("schoolCode") String schoolCode,
+            @Parameter(description = "School year, e.g. 2024Sep", required = true) @QueryParam("schoolYear") String schoolYear,
+            @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+            @Context HttpServerRequest request) {
+        List<FieldError> errors = new ArrayList<>();
+        if (schoolCode == null || !SCHOOL_CODE.matcher(schoolCode).matches()) {
+            errors.add(new FieldError("schoolCode", "invalid_format", "a school code has 10 digits"));
+        }
+        Matcher year = schoolYear == null ? null : SCHOOL_YEAR.matcher(schoolYear);
+        if (schoolYear == null || schoolYear.isBlank()) {
+            errors.add(new FieldError("schoolYear", "required", "name the school year, e.g. 2024Sep"));
+        } else if (!year.matches()) {
+            errors.add(new FieldError("schoolYear", "invalid_format", "a school year is like 2024Sep"));
+        }
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        // the school's region is known only to schools-service, which applies the region scope; a caller with
+        // neither a region nor this school in scope cannot see it at all
+        scope.requireVisible(scope.unrestricted() || !scope.regions().isEmpty() || scope.schools().contains(schoolCode),
+                "School " + schoolCode);
+        return schools.dashboard(schoolCode, schoolYear, Integer.parseInt(year.group(1)),
+                new Caller(authorization, RequestIds.of(request)));
+    }
+
+    static final String SCHOOL_EXAMPLE = """
+            {"school": "3201130001", "schoolYear": "2024Sep",
+             "info": {"status": "ok", "data": {"code": "3201130001", "name": "南京市栖霞区实验小学", "region": "320113",
+               "stages": ["primary"], "ownership": "public", "boarding": false, "rural": false, "status": "operating",
+               "capacitySeats": 1800, "plannedClasses": 36}},
+             "facts": {"status": "not-found", "reason": "No facts for school 3201130001 in 2024Sep"},
+             "statistics": {"status": "ok", "data": {"factsReported": false, "standardsStatus": "ok", "items": [
+               {"statistic": "seats-added", "name": "新增学位", "value": 450, "unit": "count"}]}},
+             "teachers": {"status": "ok", "data": {"headcount": 92, "established": 80, "keyTeachers": 11}}}""";
 
     static final String REGION_EXAMPLE = """
             {"region": "320113", "year": "2024", "schoolYear": "2024Sep",
