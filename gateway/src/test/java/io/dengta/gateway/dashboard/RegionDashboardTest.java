@@ -119,7 +119,6 @@ class RegionDashboardTest {
                 .then().statusCode(200)
                 .body("targets.status", is("timeout"))
                 .body("targets.data", nullValue())
-                .body("targets.reason", is("no answer within 2000 ms"))
                 .body("score.status", is("ok"))
                 .body("gaps.status", is("ok"))
                 .body("registry.status", is("ok"));
@@ -208,6 +207,23 @@ class RegionDashboardTest {
                 .get("/dashboard/v1/regions/320113?year=2024")
                 .then().statusCode(200)
                 .body("score.status", is("ok"));
+    }
+
+    @Test
+    void platformAdminSeesAnyRegion() {
+        given().auth().oauth2(Tokens.admin()).get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(200)
+                .body("regionInfo.status", is("ok"));
+    }
+
+    @Test
+    void schoolClerkHasNoRegionDashboard() {
+        // a school scope does not make its region visible, as in every service
+        given().auth().oauth2(Tokens.role("school-clerk").school("3201130001").get())
+                .get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(404)
+                .body("type", is("urn:dengta:problem:not-found"));
+        services.verify(0, anyRequestedFor(anyUrl()));
     }
 
     @Test
