@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
 # Runs Dengta locally: a PostgreSQL cluster under .local/ (kept between runs), the three services and
-# the gateway, with a development token issuer. Ctrl-C stops everything it started.
+# the gateway, with a development token issuer, and the demo data. Ctrl-C stops everything it started.
+# ./run.sh --tour also walks through the demo story (demo/tour.py) once everything is up.
 #
 # Environment (all optional): DENGTA_PG_PORT (54329), DENGTA_GATEWAY_PORT (8080), DENGTA_SCHOOLS_PORT
 # (8081), DENGTA_INDICATORS_PORT (8082), DENGTA_TARGETS_PORT (8083), PG_BIN (folder of initdb/pg_ctl),
 # JAVA_HOME.
 set -euo pipefail
+
+TOUR=false
+case "${1:-}" in
+  --tour) TOUR=true ;;
+  "") ;;
+  *) echo "usage: ./run.sh [--tour]   (--tour: walk through the demo story once everything is up)" >&2; exit 2 ;;
+esac
 
 ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 LOCAL="$ROOT/.local"
@@ -240,5 +248,7 @@ Try:
 
 Press Ctrl-C to stop.
 EOF
+
+if $TOUR; then python3 "$ROOT/demo/tour.py" "http://127.0.0.1:$GATEWAY_PORT" || true; fi
 
 wait

@@ -61,7 +61,8 @@ public class ProgressEngine {
      *
      * @throws SourceUnavailableException or a {@link FaultToleranceException} when a source cannot answer
      */
-    public Evaluation evaluate(TargetDefinition t, LocalDate asOf, String authorization) {
+    public Evaluation evaluate(TargetDefinition target, LocalDate asOf, String authorization) {
+        TargetDefinition t = withObservedBaseline(target, authorization);
         ProgressInput input;
         try {
             input = t.input();
@@ -86,6 +87,27 @@ public class ProgressEngine {
         inputs.put("actuals", shown.stream().map(ProgressView.ActualView::of).toList());
         String hash = hash(inputs);
         return new Evaluation(ProgressView.of(t, asOf, result, shown, OffsetDateTime.now(ZoneOffset.UTC)), inputs, hash);
+    }
+
+    /**
+     * Plans often name the baseline year but not its value ("up on 2023"): the value is then the actual observed for
+     * exactly that period, so the target becomes measurable once the data is there. Not for counts: their baseline
+     * is a running total's start, not one period's value.
+     */
+    private TargetDefinition withObservedBaseline(TargetDefinition t, String authorization) {
+        SourceRef ref = t.sourceRef();
+        if (t.baseline() != null || t.baselinePeriod() == null || ref == null || "count".equals(t.kind())) {
+            return t;
+        }
+        Period baselinePeriod;
+        try {
+            baselinePeriod = Period.parse(t.baselinePeriod());
+        } catch (RuntimeException e) {
+            return t;
+        }
+        return sources.actuals(ref, baselinePeriod, baselinePeriod.endDate(), authorization).stream()
+                .filter(a -> a.period().equals(baselinePeriod)).findFirst()
+                .map(a -> t.withBaseline(a.value())).orElse(t);
     }
 
     /** Live progress, or the last stored progress marked stale when a source cannot answer. */

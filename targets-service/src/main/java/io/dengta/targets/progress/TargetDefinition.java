@@ -28,6 +28,12 @@ public record TargetDefinition(long id, String planCode, String goalCode, String
                 milestones.stream().map(m -> new Waypoint(Period.parse(m.period()), m.value())).toList());
     }
 
+    /** The same target with its baseline value filled in (a plan that names only the baseline period). */
+    public TargetDefinition withBaseline(BigDecimal observed) {
+        return new TargetDefinition(id, planCode, goalCode, code, title, ownerRegion, kind, indicator, unit, stage,
+                comparator, value, low, high, deadline, observed, baselinePeriod, actualSource, milestones);
+    }
+
     /** Where the actuals come from; null when they are accepted progress reports (and always for milestones). */
     public SourceRef sourceRef() {
         if ("milestone".equals(kind) || "reports".equals(actualSource) || indicator == null) {
