@@ -402,12 +402,15 @@ def generate_observations(out):
 PLAN_SERIES = [
     # seed 001 Binhu (five-year plan 2021-2025)
     ("320211", "pre.gross_enrollment_rate", {2020: 98.2, 2021: 98.5, 2022: 98.9, 2023: 99.1, 2024: 99.3}),
-    ("320211", "sec.quality_senior_share", {2020: 100.0, 2021: 100.0, 2022: 100.0, 2023: 100.0, 2024: 100.0}),
+    ("320211", "sec.quality_senior_share", {2020: 96.0, 2021: 97.5, 2022: 100.0, 2023: 100.0, 2024: 100.0}),
+    ("320211", "eq.disabled_15yr_free_share", {2020: 92.0, 2021: 93.5, 2022: 94.6, 2023: 95.2, 2024: 95.9}),
     # seed 003 Wujin and Xinbei (2024)
     ("320412", "pre.gross_enrollment_rate", {2022: 98.6, 2023: 98.8, 2024: 99.0}),
     ("320411", "pre.gross_enrollment_rate", {2022: 97.9, 2023: 98.1, 2024: 98.2}),
     # seed 004 Jinpu (2023): myopia down, lung capacity up
     ("210213", "health.myopia_rate", {2021: 56.8, 2022: 56.1, 2023: 55.9}),
+    ("210213", "health.obesity_rate", {2021: 15.6, 2022: 15.2, 2023: 14.6}),
+    ("210213", "health.lung_capacity_good_rate", {2021: 87.1, 2022: 88.0, 2023: 88.7}),
     ("210213", "health.fitness_pass_rate", {2021: 91.2, 2022: 91.8, 2023: 92.6}),
 ]
 
