@@ -140,7 +140,9 @@ class GuideExamplesTest {
                     .redirectErrorStream(true)
                     .redirectOutput(output.toFile());
             builder.environment().putAll(environment);
-            builder.environment().put("DENGTA_STATE_DIR", work.resolve("state").toString());
+            Path state = Files.createDirectories(work.resolve("state"));
+            builder.environment().put("DENGTA_STATE_DIR", state.toString());
+            builder.environment().put("TMPDIR", state.toString());
             Process process = builder.start();
             if (!process.waitFor(BLOCK_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
                 process.destroyForcibly().waitFor();
