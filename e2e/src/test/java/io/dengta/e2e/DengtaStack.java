@@ -29,8 +29,8 @@ import io.dengta.testing.PostgresCluster;
  */
 final class DengtaStack implements AutoCloseable {
 
-    /** targets-service is not started: nothing of it is tested here yet (the gateway's route to it stays closed). */
-    static final List<String> SERVICES = List.of("schools-service", "indicators-service", "gateway");
+    /** Every service and the gateway (targets-service reads the other two, so it starts after them in this list). */
+    static final List<String> SERVICES = List.of("schools-service", "indicators-service", "targets-service", "gateway");
     static final String AUDIENCE = "dengta-api";
     private static final Duration KEYCLOAK_START = Duration.ofMinutes(10);
     private static final Duration SERVICE_START = Duration.ofMinutes(4);
@@ -76,7 +76,7 @@ final class DengtaStack implements AutoCloseable {
         // PostgreSQL starts while Keycloak does
         PostgresCluster postgres = PostgresCluster.createAndStart();
         started.push(postgres::destroy);
-        for (String database : List.of("schools", "indicators")) {
+        for (String database : List.of("schools", "indicators", "targets")) {
             postgres.createDatabase(database);
         }
 
@@ -95,7 +95,8 @@ final class DengtaStack implements AutoCloseable {
         environment.put("DENGTA_INDICATORS_DB_URL", postgres.jdbcUrl("indicators"));
         environment.put("DENGTA_SCHOOLS_URL", direct("schools-service"));
         environment.put("DENGTA_INDICATORS_URL", direct("indicators-service"));
-        environment.put("DENGTA_TARGETS_URL", "http://127.0.0.1:" + freePort());
+        environment.put("DENGTA_TARGETS_DB_URL", postgres.jdbcUrl("targets"));
+        environment.put("DENGTA_TARGETS_URL", direct("targets-service"));
         environment.put("DENGTA_SCHOOLS_NATIONAL_ID_SALT", UUID.randomUUID().toString());
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String service : SERVICES) {
