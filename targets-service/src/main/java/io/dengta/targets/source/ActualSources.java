@@ -69,8 +69,13 @@ public class ActualSources {
         if (series == null || series.series() == null) {
             return actuals;
         }
-        for (IndicatorsApi.IndicatorSeries s : series.series()) {
-            if (!ref.indicator().equals(s.indicator()) || !Objects.equals(ref.stage(), s.stage()) || s.points() == null) {
+        List<IndicatorsApi.IndicatorSeries> ofIndicator = series.series().stream()
+                .filter(s -> ref.indicator().equals(s.indicator()) && s.points() != null).toList();
+        for (IndicatorsApi.IndicatorSeries s : ofIndicator) {
+            // a target without a stage reads an indicator of a single stage, which observations carry implicitly
+            boolean sameStage = Objects.equals(ref.stage(), s.stage())
+                    || ref.stage() == null && ofIndicator.size() == 1;
+            if (!sameStage) {
                 continue;
             }
             for (IndicatorsApi.Point p : s.points()) {
