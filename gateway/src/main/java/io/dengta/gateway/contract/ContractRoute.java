@@ -15,10 +15,13 @@ public class ContractRoute {
 
     static final String PATH = "/openapi";
 
+    // Quarkus' non-application endpoints stay under /q: the probes and scrape paths in deploy/ rely on it
+    // (deploy-validation fails when a service moves them)
+    private static final String NON_APPLICATION_ROOT = "q";
+
     void register(@Observes Router router,
-            @ConfigProperty(name = "quarkus.smallrye-openapi.path", defaultValue = "openapi") String openApiPath,
-            @ConfigProperty(name = "quarkus.http.non-application-root-path", defaultValue = "q") String root) {
-        String target = "/" + trim(root) + "/" + trim(openApiPath);
+            @ConfigProperty(name = "quarkus.smallrye-openapi.path", defaultValue = "openapi") String openApiPath) {
+        String target = "/" + NON_APPLICATION_ROOT + "/" + trim(openApiPath);
         router.get(PATH).handler(rc -> {
             String query = rc.request().query();
             rc.reroute(query == null ? target : target + "?" + query);
