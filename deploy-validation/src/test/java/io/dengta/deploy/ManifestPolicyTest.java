@@ -55,7 +55,8 @@ class ManifestPolicyTest {
     /** Secrets the manifests may reference: created by the operator (docs/operations.md), never committed. */
     static final Map<String, Set<String>> SECRETS = Map.of(
             "dengta-db", Set.of("username", "password"),
-            "dengta-schools", Set.of("national-id-salt"));
+            "dengta-schools", Set.of("national-id-salt"),
+            "dengta-targets", Set.of("service-token"));
 
     record Workload(String kind, String name, PodTemplateSpec template, Optional<ServiceConfig.Service> service) {
         PodSpec pod() {
