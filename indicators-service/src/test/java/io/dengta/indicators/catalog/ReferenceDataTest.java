@@ -144,6 +144,10 @@ class ReferenceDataTest {
         assertEquals("pre.gross_enrollment_rate", confirmed.get(0).get("indicator"));
         assertEquals(2, confirmed.get(0).get("weight"));
         assertEquals(98, confirmed.get(0).get("target"));
+        // V49: the two leaves reported per compulsory stage are scored on junior, the end of the nine years
+        Map<String, Object> pinned = leaves.stream().filter(l -> l.get("stage") != null)
+                .collect(Collectors.toMap(l -> (String) l.get("indicator"), l -> l.get("stage")));
+        assertEquals(Map.of("ce.retention_rate", "junior", "qb.teacher_rotation_rate", "junior"), pinned);
     }
 
     @Test
