@@ -31,7 +31,18 @@ public final class FrameworkRules {
      * @param directions the catalog's direction of each indicator the version names that exists
      */
     public static List<FieldError> check(FrameworkVersionInput in, Map<String, String> directions) {
-        Walk walk = new Walk(directions);
+        return check(in, directions, Map.of());
+    }
+
+    /**
+     * @param in the normalized input
+     * @param directions the catalog's direction of each indicator the version names that exists
+     * @param stages the catalog's stages of those indicators (absent or empty: not reported per stage, so a leaf
+     *        of it cannot pin a stage)
+     */
+    public static List<FieldError> check(FrameworkVersionInput in, Map<String, String> directions,
+            Map<String, List<String>> stages) {
+        Walk walk = new Walk(directions, stages);
         walk.dimensions(in.dimensions(), "/dimensions", 1);
         if (walk.leaves > 0 && walk.weightsKnown && walk.total.compareTo(HUNDRED) != 0) {
             walk.errors.add(new FieldError("/dimensions", "weights_not_100", "the indicators' weights sum to "
@@ -61,8 +72,11 @@ public final class FrameworkRules {
         boolean weightsKnown = true;
         int leaves;
 
-        Walk(Map<String, String> directions) {
+        final Map<String, List<String>> stages;
+
+        Walk(Map<String, String> directions, Map<String, List<String>> stages) {
             this.directions = directions;
+            this.stages = stages;
         }
 
         void dimensions(List<Dimension> dimensions, String pointer, int depth) {
@@ -116,6 +130,16 @@ public final class FrameworkRules {
                 }
             }
             scoring(item, direction, at);
+            if (item.stage() != null && direction != null) {
+                List<String> reported = stages.getOrDefault(code, List.of());
+                if (reported.isEmpty()) {
+                    errors.add(new FieldError(at + "/stage", "not_per_stage", "indicator " + code
+                            + " is not reported per stage; a leaf of it pins no stage"));
+                } else if (!reported.contains(item.stage())) {
+                    errors.add(new FieldError(at + "/stage", "not_a_stage_of_indicator", "indicator " + code
+                            + " is reported for " + String.join(", ", reported) + ", not " + item.stage()));
+                }
+            }
         }
 
         void scoring(Item item, String direction, String at) {

@@ -204,8 +204,12 @@ public class FrameworkService {
         List<Item> leaves = FrameworkRules.leaves(normalized.dimensions());
         Map<String, Indicator> catalog = catalog(leaves);
         Map<String, String> directions = new HashMap<>();
-        catalog.forEach((c, i) -> directions.put(c, i.direction));
-        List<FieldError> errors = FrameworkRules.check(normalized, directions);
+        Map<String, List<String>> stages = new HashMap<>();
+        catalog.forEach((c, i) -> {
+            directions.put(c, i.direction);
+            stages.put(c, i.stages);
+        });
+        List<FieldError> errors = FrameworkRules.check(normalized, directions, stages);
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
@@ -328,7 +332,7 @@ public class FrameworkService {
                         indicator == null ? null : indicator.name, indicator == null ? null : indicator.unit,
                         indicator == null ? null : indicator.direction, i.weight(), i.scoring(), i.target(),
                         Boolean.TRUE.equals(i.useStandard()), i.band(), Boolean.TRUE.equals(i.illustrativeWeight()),
-                        i.note()));
+                        i.note(), i.stage()));
             }
             List<Item> below = FrameworkRules.leaves(List.of(d));
             views.add(new FrameworkVersionView.DimensionView(d.code(), d.name(), d.nameEn(),

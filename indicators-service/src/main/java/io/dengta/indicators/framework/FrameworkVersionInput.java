@@ -68,7 +68,18 @@ public record FrameworkVersionInput(
             Boolean useStandard,
             @Valid Band band,
             @Schema(description = "The weight is the platform's illustration, not the source's") Boolean illustrativeWeight,
-            @Size(max = 500) String note) {
+            @Size(max = 500) String note,
+            @Schema(description = "For an indicator reported per stage: the stage whose value this leaf scores "
+                    + "(one of the indicator's stages). A pinned leaf scores that stage whatever stage a score "
+                    + "request asks for; an unpinned leaf of several stages needs the request's stage")
+            @Pattern(regexp = "kindergarten|primary|junior|senior|vocational|special",
+                    message = "must be kindergarten, primary, junior, senior, vocational or special") String stage) {
+
+        /** The pre-stage shape, for callers that pin no stage. */
+        public Item(String indicator, BigDecimal weight, String scoring, BigDecimal target, Boolean useStandard,
+                Band band, Boolean illustrativeWeight, String note) {
+            this(indicator, weight, scoring, target, useStandard, band, illustrativeWeight, note, null);
+        }
     }
 
     /** Full points inside [low, high]; points fall linearly to 0 at zeroDistance below low or above high. */
@@ -91,7 +102,7 @@ public record FrameworkVersionInput(
                                         i.band() == null ? null : new Band(Vocabulary.plain(i.band().low()),
                                                 Vocabulary.plain(i.band().high()),
                                                 Vocabulary.plain(i.band().zeroDistance())),
-                                        Boolean.TRUE.equals(i.illustrativeWeight()), i.note())).toList()))
+                                        Boolean.TRUE.equals(i.illustrativeWeight()), i.note(), i.stage())).toList()))
                 .toList();
     }
 }

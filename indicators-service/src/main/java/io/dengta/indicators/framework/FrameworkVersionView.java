@@ -49,6 +49,8 @@ public record FrameworkVersionView(
             boolean useStandard,
             FrameworkVersionInput.Band band,
             boolean illustrativeWeight,
-            String note) {
+            String note,
+            @Schema(description = "The stage this leaf scores, when pinned (see FrameworkIndicatorInput.stage)")
+            String stage) {
     }
 }

@@ -26,6 +26,15 @@ public final class SeedJournal {
     }
 
     public void created(String resourceType, String key, Object after) throws SQLException {
+        record(resourceType, key, null, after);
+    }
+
+    /** A seeded resource a later migration changed: the change feed's upsert and an audit 'update'. */
+    public void updated(String resourceType, String key, Object before, Object after) throws SQLException {
+        record(resourceType, key, before, after);
+    }
+
+    private void record(String resourceType, String key, Object before, Object after) throws SQLException {
         long sequence;
         try (PreparedStatement next = connection.prepareStatement(
                 "update change_sequence set last = last + 1 where id = 1 returning last");
@@ -41,12 +50,14 @@ public final class SeedJournal {
             s.executeUpdate();
         }
         try (PreparedStatement s = connection.prepareStatement("""
-                insert into audit_record (subject, resource_type, resource_key, operation, after)
-                values (?, ?, ?, 'create', cast(? as jsonb))""")) {
+                insert into audit_record (subject, resource_type, resource_key, operation, before, after)
+                values (?, ?, ?, ?, cast(? as jsonb), cast(? as jsonb))""")) {
             s.setString(1, SUBJECT);
             s.setString(2, resourceType);
             s.setString(3, key);
-            s.setString(4, json.writeValueAsString(after));
+            s.setString(4, before == null ? "create" : "update");
+            s.setString(5, before == null ? null : json.writeValueAsString(before));
+            s.setString(6, json.writeValueAsString(after));
             s.executeUpdate();
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("Seeded state could not be written as JSON", e);

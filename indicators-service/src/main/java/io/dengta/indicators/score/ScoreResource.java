@@ -60,7 +60,8 @@ public class ScoreResource {
                     + "specific jurisdiction). score = Σ points earned ÷ Σ weights of the scored indicators × 100; "
                     + "indicators without a value (or target) are listed in `missing` with their weight and never "
                     + "count as 0, so `complete: false` says the score covers only `coveredWeight` of 100. Indicators "
-                    + "of several stages need `stage` (otherwise `stage-required`). Viewers' scores use approved "
+                    + "of several stages need `stage` (otherwise `stage-required`), unless the framework leaf pins a "
+                    + "stage: a pinned leaf always scores its stage, whatever `stage` asks. Viewers' scores use approved "
                     + "values only.")
     @APIResponse(responseCode = "200", description = "The scores, regions in the order asked",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ScoresView.class)))

@@ -178,7 +178,7 @@ public class ScoreService {
     private static LeafResult scoreLeaf(Scorable s, Leaf leaf, String region, int year, String stage,
             Map<String, ValueRow> values) {
         Item item = leaf.item();
-        StageChoice choice = StageChoice.of(leaf.stages(), stage);
+        StageChoice choice = StageChoice.of(leaf.stages(), item.stage(), stage);
         if (choice.stageRequired()) {
             return new LeafResult(leaf, null, null, null, null, null, Outcome.notScored(Status.STAGE_REQUIRED,
                     "reported per stage (" + String.join(", ", leaf.stages()) + "): ask with stage=one of them"));

@@ -52,13 +52,18 @@ class ReferenceDataTest {
 
     @Test
     void seedsEveryIndicatorOfTheCatalogCsvAsItIs() throws Exception {
-        List<Map<String, String>> rows = csv("reference-data/indicators.csv");
+        List<Map<String, String>> rows = new ArrayList<>(csv("reference-data/indicators.csv"));
+        assertEquals(53, rows.size());
+        // plus ce.pupils, the enrolment indicator V45 adds (reference-data/indicators-pupils.csv), and the 11
+        // indicators of the seed plans' targets V48 adds (reference-data/indicators-plan-targets.csv)
+        rows.addAll(csv("reference-data/indicators-pupils.csv"));
+        rows.addAll(csv("reference-data/indicators-plan-targets.csv"));
+        assertEquals(65, rows.size());
         Map<String, Map<String, Object>> seeded = all("/indicators/v1/indicators").stream()
                 .collect(Collectors.toMap(i -> (String) i.get("code"), i -> i));
-        assertEquals(53, rows.size());
-        // plus ce.pupils, the enrolment indicator V45 adds (reference-data/indicators-pupils.csv)
-        assertEquals(rows.size() + 1, seeded.size());
+        assertEquals(rows.size(), seeded.size());
         assertEquals("count", seeded.get("ce.pupils").get("unit"));
+        assertEquals("lower-better", seeded.get("eq.safety_incidents").get("direction"));
         for (Map<String, String> row : rows) {
             Map<String, Object> indicator = seeded.get(row.get("code"));
             assertEquals(row.get("name"), indicator.get("name"), row.get("code"));
@@ -139,6 +144,10 @@ class ReferenceDataTest {
         assertEquals("pre.gross_enrollment_rate", confirmed.get(0).get("indicator"));
         assertEquals(2, confirmed.get(0).get("weight"));
         assertEquals(98, confirmed.get(0).get("target"));
+        // V49: the two leaves reported per compulsory stage are scored on junior, the end of the nine years
+        Map<String, Object> pinned = leaves.stream().filter(l -> l.get("stage") != null)
+                .collect(Collectors.toMap(l -> (String) l.get("indicator"), l -> l.get("stage")));
+        assertEquals(Map.of("ce.retention_rate", "junior", "qb.teacher_rotation_rate", "junior"), pinned);
     }
 
     @Test

@@ -138,6 +138,25 @@ class FrameworkResourceTest {
     }
 
     @Test
+    void aLeafPinsOneOfItsIndicatorsStagesAndShowsIt() {
+        percentIndicator("zz.fw_staged_rate", List.of("primary", "junior"));
+        fresh("zz-pin");
+        java.util.function.Function<String, Object> pinned = stage -> body("dimensions", List.of(dimension("one", "一",
+                List.of(body("indicator", "zz.fw_staged_rate", "weight", 50, "target", 90, "stage", stage),
+                        body("indicator", "zz.fw_a_rate", "weight", 50, "target", 90, "stage", "junior")))));
+        putVersion("zz-pin", 2018, pinned.apply("senior")).then().statusCode(400)
+                .body("errors.code", contains("not_a_stage_of_indicator", "not_per_stage"))
+                .body("errors.pointer", contains("/dimensions/0/indicators/0/stage", "/dimensions/0/indicators/1/stage"));
+        putVersion("zz-pin", 2018, pinned.apply("grade-9")).then().statusCode(400)
+                .body("errors.pointer", hasItem(containsString("stage")));
+        putVersion("zz-pin", 2018, body("dimensions", List.of(dimension("one", "一",
+                List.of(body("indicator", "zz.fw_staged_rate", "weight", 50, "target", 90, "stage", "junior"),
+                        item("zz.fw_a_rate", 50, 90)))))).then().statusCode(201)
+                .body("dimensions[0].indicators[0].stage", equalTo("junior"))
+                .body("dimensions[0].indicators[1].stage", nullValue());
+    }
+
+    @Test
     void answersTheVersionInForceInAYear() {
         fresh("zz-years");
         putVersion("zz-years", 2018, tree(33.33, 33.33, 33.34)).then().statusCode(201);

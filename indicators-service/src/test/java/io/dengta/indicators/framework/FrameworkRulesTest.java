@@ -153,4 +153,24 @@ class FrameworkRulesTest {
                 "weights_not_100"), codes(errors));
         assertEquals("the indicators' weights sum to 30.005; they must sum to exactly 100", errors.get(4).message());
     }
+
+    @Test
+    void aLeafPinsOnlyOneOfItsIndicatorsStages() {
+        Map<String, List<String>> stages = Map.of("zz.a", List.of("primary", "junior"), "zz.b", List.of());
+        Item junior = new Item("zz.a", new BigDecimal("50"), "ratio", new BigDecimal("90"), null, null, null, null,
+                "junior");
+        Item senior = new Item("zz.a", new BigDecimal("50"), "ratio", new BigDecimal("90"), null, null, null, null,
+                "senior");
+        Item notPerStage = new Item("zz.b", new BigDecimal("50"), "ratio", new BigDecimal("90"), null, null, null,
+                null, "primary");
+        assertTrue(FrameworkRules.check(version(leaves("one", junior, item("zz.b", "50"))), CATALOG, stages).isEmpty());
+        List<FieldError> errors = FrameworkRules.check(version(leaves("one", senior, notPerStage)), CATALOG, stages);
+        assertEquals(List.of("/dimensions/0/indicators/0/stage", "/dimensions/0/indicators/1/stage"),
+                errors.stream().map(FieldError::pointer).toList());
+        assertEquals(List.of("not_a_stage_of_indicator", "not_per_stage"), errors.stream().map(FieldError::code).toList());
+    }
+
+    private static FrameworkVersionInput version(Dimension... dimensions) {
+        return new FrameworkVersionInput(null, "test", null, Arrays.asList(dimensions)).normalized(2020);
+    }
 }

@@ -201,4 +201,14 @@ class ScoreCalculatorTest {
         assertTrue(StageChoice.of(List.of("primary", "junior"), null).stageRequired());
         assertTrue(StageChoice.of(List.of("primary", "junior"), "senior").stageRequired());
     }
+
+    @Test
+    void aLeafPinnedToAStageReadsThatStageWhateverStageIsAsked() {
+        List<String> compulsory = List.of("primary", "junior");
+        assertEquals(new StageChoice(List.of("junior"), "junior"), StageChoice.of(compulsory, "junior", null));
+        assertEquals(new StageChoice(List.of("junior"), "junior"), StageChoice.of(compulsory, "junior", "primary"));
+        assertEquals(new StageChoice(List.of("junior"), "junior"), StageChoice.of(compulsory, "junior", "senior"));
+        assertTrue(StageChoice.of(compulsory, null, null).stageRequired(), "unpinned: the request must name a stage");
+        assertEquals(List.of("primary"), StageChoice.of(compulsory, null, "primary").storedStages());
+    }
 }

@@ -3,6 +3,7 @@ package io.dengta.indicators.score;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.nullValue;
 
 import java.util.List;
@@ -197,5 +198,40 @@ class ScoreResourceTest {
                 .body("version", equalTo(2013))
                 .body("regions[0].dimensions[0].indicators[0].indicator", equalTo("pre.gross_enrollment_rate"))
                 .body("regions[0].dimensions[0].indicators[0].pointsEarned", equalTo(1.9796f));
+    }
+
+    @Test
+    void jiangsuLeavesPinnedToJuniorScoreWithoutAStageAndWhateverStageIsAsked() {
+        // js-modernization-2013 pins 义务教育巩固率 (weight 6, ratio 99) and 交流轮岗教师比例 (weight 5, ratio 10) to
+        // junior. Qixia 2033 reports both per stage; junior: retention 98.01 earns 6 × 98.01/99 = 5.94, rotation 5
+        // earns 5 × 5/10 = 2.5. The primary values (99.5, 20) would earn full points: they are not read.
+        String csv = "indicator,unit,region,period,stage,value,numerator,denominator,status,source,comment\n"
+                + "ce.retention_rate,320113,,2033,primary,99.5,,,approved,test,\n"
+                + "ce.retention_rate,320113,,2033,junior,98.01,,,approved,test,\n"
+                + "qb.teacher_rotation_rate,320113,,2033,primary,20,,,approved,test,\n"
+                + "qb.teacher_rotation_rate,320113,,2033,junior,5,,,approved,test,\n";
+        given().auth().oauth2(Tokens.admin()).contentType("text/csv").body(csv)
+                .when().post("/indicators/v1/imports").then().statusCode(200).body("rejected", equalTo(0));
+        for (String stage : new String[] { null, "primary" }) {
+            var request = given().auth().oauth2(Tokens.admin()).queryParam("region", "320113").queryParam("period", "2033");
+            if (stage != null) {
+                request.queryParam("stage", stage);
+            }
+            request.when().get("/indicators/v1/frameworks/js-modernization-2013/scores")
+                    .then().statusCode(200)
+                    .body("regions[0].missing.indicator", not(hasItem("ce.retention_rate")))
+                    .body("regions[0].missing.indicator", not(hasItem("qb.teacher_rotation_rate")))
+                    .body(leaf("ce.retention_rate") + ".stage", equalTo("junior"))
+                    .body(leaf("ce.retention_rate") + ".status", equalTo("scored"))
+                    .body(leaf("ce.retention_rate") + ".value", equalTo(98.01f))
+                    .body(leaf("ce.retention_rate") + ".pointsEarned", equalTo(5.94f))
+                    .body(leaf("qb.teacher_rotation_rate") + ".stage", equalTo("junior"))
+                    .body(leaf("qb.teacher_rotation_rate") + ".pointsEarned", equalTo(2.5f));
+        }
+    }
+
+    /** The GPath of a leaf's score anywhere in the first region's dimension tree (these leaves sit at level 2). */
+    private static String leaf(String indicator) {
+        return "regions[0].dimensions.collectMany { it.indicators ?: [] }.find { it.indicator == '" + indicator + "' }";
     }
 }

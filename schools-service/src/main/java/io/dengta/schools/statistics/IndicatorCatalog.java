@@ -48,7 +48,9 @@ final class IndicatorCatalog {
             entry("qb.teacher_rotation_rate", "交流轮岗教师比例", "Teacher rotation rate", "%", Level.REGION),
             entry("qb.key_teacher_share_of_rotation", "交流轮岗教师中骨干教师比例",
                     "Key-teacher share among rotated teachers", "%", Level.REGION),
-            entry("cap.seats_added", "新增学位", "School places added", "count", Level.REGION));
+            entry("cap.seats_added", "新增学位", "School places added", "count", Level.REGION),
+            // added to the catalog by indicators-service's V45 (reference-data/indicators-pupils.csv)
+            entry("ce.pupils", "在校学生数", "Pupils enrolled", "count", Level.BOTH));
 
     private IndicatorCatalog() {
     }

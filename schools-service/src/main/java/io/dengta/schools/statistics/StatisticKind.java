@@ -55,7 +55,11 @@ enum StatisticKind {
     KEY_TEACHER_SHARE_OF_ROTATION("key-teacher-share-of-rotation", "交流轮岗教师中骨干教师比例",
             "Key-teacher share among rotated teachers", "%", Scale.PER_100, compulsory("qb.key_teacher_share_of_rotation")),
     SEATS_ADDED("seats-added", "新增学位", "School places added", "count", Scale.COUNT,
-            List.of(new Variant(null, "cap.seats_added")));
+            List.of(new Variant(null, "cap.seats_added"))),
+    // the pupils of each stage (a school's and, summed, a region's): indicators-service's balance weights each
+    // school by them (Pᵢ), and they are the base of the per-pupil indicators. Per stage only: the catalog's
+    // ce.pupils is reported per stage, and stages are not added up into one value there.
+    PUPILS("pupils", "在校学生数", "Pupils enrolled", "count", Scale.COUNT, perStage("ce.pupils"));
 
     /** How a value follows from numerator and denominator. */
     enum Scale {
@@ -97,6 +101,11 @@ enum StatisticKind {
         variants.add(new Variant(null, indicator));
         Stage.ALL.forEach(stage -> variants.add(new Variant(stage, indicator)));
         return List.copyOf(variants);
+    }
+
+    /** Per stage only, one indicator. */
+    private static List<Variant> perStage(String indicator) {
+        return Stage.ALL.stream().map(stage -> new Variant(stage, indicator)).toList();
     }
 
     /** The compulsory-education stages of 教督〔2017〕6号 (the catalog's primary|junior). */

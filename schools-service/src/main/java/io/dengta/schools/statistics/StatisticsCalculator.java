@@ -48,6 +48,8 @@ import io.dengta.schools.teacher.TeacherCodes;
  * change): eligible are its established (编制内) teachers, rotated those of them who started a rotation assignment
  * in the school year; the key-teacher share is of the rotated ones. The policy's six years at one school is not
  * checked: the registry does not hold full service histories.</li>
+ * <li><b>Pupils</b> (在校学生数, published as ce.pupils): the enrolment of each stage on the reference date, a
+ * school's and, summed, a region's; per stage only.</li>
  * </ul>
  * Apportioned numerators keep 16 significant digits; responses round numerators and denominators to 4 decimals and
  * values to 2 (half up).
@@ -165,6 +167,7 @@ final class StatisticsCalculator {
             TeacherCounts c = teachers.getOrDefault(stage, new TeacherCounts());
             BigDecimal stagePupils = BigDecimal.valueOf(p);
 
+            tally.add(StatisticKind.PUPILS, stage, stagePupils, BigDecimal.ZERO);
             tally.add(StatisticKind.PUPIL_TEACHER_RATIO, stage, stagePupils, c.fte);
             tally.add(StatisticKind.TEACHERS_ABOVE_DEGREE_PER100, stage, c.aboveDegree, p);
             tally.add(StatisticKind.KEY_TEACHERS_PER100, stage, c.key, p);

@@ -186,6 +186,20 @@ class StatisticsCalculatorTest {
         assertEquals("cap.seats_added", find(s, "seats-added", null).indicator());
     }
 
+    @Test
+    void pupilsAreACountPerStageForASchoolAndSummedForARegion() {
+        // the nine-year school: 600 primary, 400 junior; with the primary school: 540 + 600 = 1140 primary
+        List<StatisticView> school = statisticsOf(nineYearSchool());
+        assertStatistic(school, "pupils", "primary", "600", null, "600");
+        assertStatistic(school, "pupils", "junior", "400", null, "400");
+        assertEquals("ce.pupils", find(school, "pupils", "junior").indicator());
+        List<StatisticView> region = statisticsOf(primarySchool(), nineYearSchool());
+        assertStatistic(region, "pupils", "primary", "1140", null, "1140");
+        assertStatistic(region, "pupils", "junior", "400", null, "400");
+        assertTrue(region.stream().noneMatch(v -> v.statistic().equals("pupils") && v.stage() == null),
+                "stages are not added up into one count");
+    }
+
     // ---- a school of two stages ---------------------------------------------------------------------------------
 
     @Test

@@ -99,12 +99,12 @@ class StatisticsPublishTest {
         assertTrue(request.getHeader("Content-Type").startsWith("application/json"));
 
         List<Map<String, Object>> rows = StatisticsFixtures.rows(request.getBodyAsString());
-        // region 540102: 29 rows (3 pupil-teacher ratios, 11 per-stage statistics × 2 stages, the key-teacher share
-        // of rotation for primary only (junior has no rotated teacher: no value), seats); school A (primary): 13;
-        // school B (primary, junior): 25. Not sent: statistics without a code or a value, and for schools the
-        // region-only indicators (rotation, seats)
-        assertEquals(67, rows.size());
-        assertEquals(67, (int) response.path("rows"));
+        // region 540102: 31 rows (3 pupil-teacher ratios, 12 per-stage statistics (pupils included) × 2 stages, the
+        // key-teacher share of rotation for primary only (junior has no rotated teacher: no value), seats); school A
+        // (primary): 14; school B (primary, junior): 27. Not sent: statistics without a code or a value, and for
+        // schools the region-only indicators (rotation, seats)
+        assertEquals(72, rows.size());
+        assertEquals(72, (int) response.path("rows"));
         Map<String, Object> regionRatio = row(rows, "ce.pupil_teacher_ratio", CHENGGUAN, "primary");
         assertEquals(YEAR, regionRatio.get("period"));
         assertEquals("schools-service", regionRatio.get("source"));
@@ -127,6 +127,24 @@ class StatisticsPublishTest {
         assertTrue(rows.stream().noneMatch(r -> r.get("unit").equals(A) && "qb.teacher_rotation_rate".equals(r.get("indicator"))),
                 "rotation is a region-level indicator");
         assertTrue(rows.stream().noneMatch(r -> r.get("indicator") == null || r.get("value") == null));
+    }
+
+    @Test
+    void publishesThePupilsOfEachStageOfEachSchoolAndTheirSumForTheRegion() {
+        publish(Tokens.admin(), CHENGGUAN, null).then().statusCode(200);
+        List<Map<String, Object>> rows = StatisticsFixtures.rows(
+                indicators.findAll(postRequestedFor(urlPathEqualTo(IMPORTS))).get(0).getBodyAsString());
+        // school A: 540 primary pupils; school B: 600 primary and 400 junior; the region: 540 + 600 = 1140 primary,
+        // 400 junior. A count: the value alone, no numerator or denominator; no row over all stages
+        Map<String, Object> schoolA = row(rows, "ce.pupils", A, "primary");
+        assertDecimal("540", schoolA.get("value"));
+        assertTrue(schoolA.get("numerator") == null && schoolA.get("denominator") == null, "a count sends the value only");
+        assertDecimal("600", row(rows, "ce.pupils", B, "primary").get("value"));
+        assertDecimal("400", row(rows, "ce.pupils", B, "junior").get("value"));
+        assertDecimal("1140", row(rows, "ce.pupils", CHENGGUAN, "primary").get("value"));
+        assertDecimal("400", row(rows, "ce.pupils", CHENGGUAN, "junior").get("value"));
+        assertEquals(5, rows.stream().filter(r -> "ce.pupils".equals(r.get("indicator"))).count());
+        assertTrue(rows.stream().noneMatch(r -> "ce.pupils".equals(r.get("indicator")) && r.get("stage") == null));
     }
 
     @Test

@@ -208,7 +208,10 @@ class StatisticsResourceTest {
                 .body("schools", equalTo(1))
                 .body("schoolsWithoutFacts", equalTo(0))
                 .body("statistics.stage", everyItem(equalTo("vocational")))
-                .body("statistics.statistic", containsInAnyOrder("pupil-teacher-ratio", "dual-qualified-share"));
+                .body("statistics.statistic", containsInAnyOrder("pupil-teacher-ratio", "dual-qualified-share", "pupils"))
+                // school C's 300 vocational pupils
+                .body("statistics.find { it.statistic == 'pupils' }.value", equalTo(300))
+                .body("statistics.find { it.statistic == 'pupils' }.indicator", equalTo("ce.pupils"));
         region(Tokens.admin(), CITY, "primary").then().statusCode(200)
                 .body("schools", equalTo(2))
                 .body("schoolsWithoutFacts", equalTo(1))

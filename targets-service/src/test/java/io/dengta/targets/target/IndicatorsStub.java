@@ -26,8 +26,12 @@ import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
  */
 public class IndicatorsStub implements QuarkusTestResourceLifecycleManager {
 
+    /** Every catalog file indicators-service's migrations load: V10's copy of shared/data, V45's and V48's additions. */
+    private static final List<String> CATALOG_FILES = List.of("indicators.csv", "indicators-pupils.csv",
+            "indicators-plan-targets.csv");
+
     /**
-     * code → direction, unit: the real catalog of indicators-service (its reference data), so a test that loads the
+     * code → direction, unit: the real catalog of indicators-service (its reference data, every file), so a test that loads the
      * demo plans also proves every indicator code they use is in the catalog.
      */
     public static final Map<String, String[]> KNOWN = catalog();
@@ -74,18 +78,20 @@ public class IndicatorsStub implements QuarkusTestResourceLifecycleManager {
     }
 
     private static Map<String, String[]> catalog() {
-        Path csv = Path.of("../indicators-service/src/main/resources/reference-data/indicators.csv");
         Map<String, String[]> known = new HashMap<>();
-        try {
-            List<String> lines = Files.readAllLines(csv);
-            for (String line : lines.subList(1, lines.size())) {
-                List<String> fields = fields(line);
-                if (fields.size() > 4) {
-                    known.put(fields.get(0), new String[] { fields.get(4), fields.get(3) });
+        for (String file : CATALOG_FILES) {
+            Path csv = Path.of("../indicators-service/src/main/resources/reference-data", file);
+            try {
+                List<String> lines = Files.readAllLines(csv);
+                for (String line : lines.subList(1, lines.size())) {
+                    List<String> fields = fields(line);
+                    if (fields.size() > 4) {
+                        known.put(fields.get(0), new String[] { fields.get(4), fields.get(3) });
+                    }
                 }
+            } catch (IOException e) {
+                throw new UncheckedIOException("the catalog of indicators-service is read from " + csv.toAbsolutePath(), e);
             }
-        } catch (IOException e) {
-            throw new UncheckedIOException("the catalog of indicators-service is read from " + csv.toAbsolutePath(), e);
         }
         return Map.copyOf(known);
     }
