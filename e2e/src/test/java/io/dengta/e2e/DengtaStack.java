@@ -98,6 +98,8 @@ final class DengtaStack implements AutoCloseable {
         environment.put("DENGTA_TARGETS_DB_URL", postgres.jdbcUrl("targets"));
         environment.put("DENGTA_TARGETS_URL", direct("targets-service"));
         environment.put("DENGTA_SCHOOLS_NATIONAL_ID_SALT", UUID.randomUUID().toString());
+        // the front-end origin the API guide's CORS example uses
+        environment.put("DENGTA_CORS_ORIGINS", "http://localhost:5173");
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         for (String service : SERVICES) {
             ChildProcess process = ChildProcess.start(service,
