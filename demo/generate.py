@@ -404,6 +404,8 @@ PLAN_SERIES = [
     ("320211", "pre.gross_enrollment_rate", {2020: 98.2, 2021: 98.5, 2022: 98.9, 2023: 99.1, 2024: 99.3}),
     ("320211", "sec.quality_senior_share", {2020: 96.0, 2021: 97.5, 2022: 100.0, 2023: 100.0, 2024: 100.0}),
     ("320211", "eq.disabled_15yr_free_share", {2020: 92.0, 2021: 93.5, 2022: 94.6, 2023: 95.2, 2024: 95.9}),
+    ("320211", "lll.family_education_lecturers", {2021: 15, 2022: 22, 2023: 30}),  # added per year (count)
+    ("320211", "health.two_sports_skills_share", {2020: 82.0, 2021: 86.5, 2022: 90.5, 2023: 94.0}),
     # seed 003 Wujin and Xinbei (2024)
     ("320412", "pre.gross_enrollment_rate", {2022: 98.6, 2023: 98.8, 2024: 99.0}),
     ("320411", "pre.gross_enrollment_rate", {2022: 97.9, 2023: 98.1, 2024: 98.2}),

@@ -83,6 +83,25 @@ for f in "$ROOT"/targets-service/src/main/resources/samples/plans/*.json; do
   say "  plan $code: ${summary:-${report:0:300}}"
 done
 
+say "Progress reports on some of Binhu's milestones, reviewed by its bureau ..."
+# report PLAN TARGET PERIOD DONE COMMENT: a report submitted and accepted (Idempotency-Key: a re-run adds none)
+report() {
+  local id rid
+  id=$(curl -sS -H "$AUTH" "$GW/targets/v1/plans/$1/targets/$2" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id",""))' || true)
+  [[ -n "$id" ]] || { say "  $1/$2: no such target"; return; }
+  rid=$(curl -sS -X POST -H "$AUTH" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-report-$1-$2-$3" \
+    --data-binary "{\"period\":\"$3\",\"done\":$4,\"comment\":\"$5\",\"evidenceUrl\":\"https://example.org/demo/$2\"}" \
+    "$GW/targets/v1/targets/$id/reports" | python3 -c 'import json,sys; print(json.load(sys.stdin).get("id",""))' || true)
+  [[ -n "$rid" ]] || { say "  $1/$2: report refused"; return; }
+  curl -sS -o /dev/null -X POST -H "$AUTH" -H 'Content-Type: application/json' -H "Idempotency-Key: demo-review-$rid" \
+    --data-binary '{"decision":"accepted","comment":"demo"}' "$GW/targets/v1/reports/$rid/review" || true
+  say "  $1/$2: reported $([[ $4 == true ]] && echo done || echo 'under way') for $3"
+}
+report binhu-14th-five-year family-centre 2023 true "区家庭教育指导中心已挂牌运行 (synthetic-demo)"
+report binhu-14th-five-year think-tank 2022 true "教育发展智库已组建 (synthetic-demo)"
+report binhu-14th-five-year big-data-platform 2024 false "教育大数据平台一期建设中 (synthetic-demo)"
+report binhu-14th-five-year study-travel-base 2024 false "研学实践基地选址完成 (synthetic-demo)"
+
 say "Registry statistics published to indicators-service ..."
 for region in 320113 320211; do
   for year in 2020 2021 2022 2023 2024; do

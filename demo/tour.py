@@ -97,7 +97,8 @@ def dashboard():
         elif part == "registry":
             text = f"{data.get('schools')} schools, {data.get('pupils')} pupils, pupil-teacher ratio {num(data.get('pupilTeacherRatio'))}"
         elif part == "targets":
-            text = f"target statuses {data.get('counts')}"
+            counts = {k: v for k, v in (data.get("byStatus") or {}).items() if v}
+            text = f"{data.get('total')} targets {counts}"
         else:
             text = f"{len(data.get('top', []))} largest gaps"
         print(f"    {part:9} {p.get('status'):12} {text if p.get('status') == 'ok' else p.get('reason', '')}")
@@ -110,11 +111,17 @@ def balance():
         print(f"    HTTP {status}: {b.get('detail')}")
         return
     for ind in b.get("indicators", []):
-        verdict = "pass" if ind.get("passes") else "FAIL" if ind.get("passes") is False else "–"
-        print(f"    {ind.get('indicator'):38} CV {num(ind.get('cv'), 3)} (≤ {num(ind.get('threshold'), 2)}) {verdict}")
+        verdict = "pass" if ind.get("passed") else "FAIL" if ind.get("passed") is False else "–"
+        furthest = (ind.get("furthest") or [{}])[0]
+        print(f"    {ind.get('indicator'):38} CV {num(ind.get('cv'), 3)} (≤ {num(ind.get('maxCv'), 2)}) {verdict:4}"
+              f" furthest: {furthest.get('school')} ({furthest.get('side')})")
     schools = b.get("schools") or {}
-    if schools:
-        print(f"    schools counted {schools.get('counted')}, left out {schools.get('excluded')}")
+    standards = b.get("schoolStandards") or {}
+    print(f"    {schools.get('included')} schools counted; left out: {schools.get('excludedSpecial')} special, "
+          f"{schools.get('excludedSmall')} under 50 pupils. Overall: {'pass' if b.get('passed') else 'fail'}")
+    if standards:
+        print(f"    schools meeting at least 6 of the 7 standards: {standards.get('meeting')}, not meeting: "
+              f"{standards.get('notMeeting')}, undetermined: {standards.get('undetermined')}")
 
 
 def plans():
@@ -124,8 +131,8 @@ def plans():
                                ("wujin-2024", "2024-10-31", "Wujin 2024 (seed 003), autumn 2024"),
                                ("xinbei-2024", "2024-10-31", "Xinbei 2024 (seed 003), autumn 2024"),
                                ("jinpu-2023", "2023-10-31", "Jinpu 2023 (seed 004), autumn 2023"),
-                               ("district-annual-2008", "2008-12-31", "annual plan (seed 002), end of year")):
-        status, p = call(f"/targets/v1/plans/{code}/progress?asOf={as_of}", show=False)
+                               ("district-annual-2008", None, "annual plan (seed 002), on today's data")):
+        status, p = call(f"/targets/v1/plans/{code}/progress" + (f"?asOf={as_of}" if as_of else ""), show=False)
         if status != 200:
             print(f"    {label}: HTTP {status}")
             continue
@@ -144,6 +151,15 @@ def access():
     print(f"    Binhu analyst reads Qixia's plan: HTTP {status}")
     status, _ = call("/targets/v1/plans/qixia-benchmarking", "TOKEN_VIEWER")
     print(f"    Qixia viewer reads it: HTTP {status}")
+    print("    DELETE /targets/v1/plans/qixia-benchmarking   (TOKEN_VIEWER)")
+    req = urllib.request.Request(GW + "/targets/v1/plans/qixia-benchmarking", method="DELETE",
+                                 headers={"Authorization": "Bearer " + TOKENS["TOKEN_VIEWER"], "If-Match": "*"})
+    try:
+        with urllib.request.urlopen(req, timeout=30) as r:
+            status = r.status
+    except urllib.error.HTTPError as e:
+        status = e.code
+    print(f"    Qixia viewer deletes it: HTTP {status}")
 
 
 def main():
