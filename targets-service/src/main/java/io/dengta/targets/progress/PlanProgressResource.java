@@ -65,7 +65,7 @@ public class PlanProgressResource {
         ProgressService.PlanAnswer answer = progress.plan(plan, ProgressParams.asOf(asOf), detail, authorization);
         EntityTag tag = new EntityTag(answer.etag());
         Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
-        return notModified != null ? notModified.build() : Response.ok(answer.view()).tag(tag).build();
+        return notModified != null ? notModified.build() : Response.ok(answer.json(), MediaType.APPLICATION_JSON_TYPE).tag(tag).build();
     }
 
     static ProgressService.PlanDetail detail(String include, String fields) {

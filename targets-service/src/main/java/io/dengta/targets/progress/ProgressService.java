@@ -39,7 +39,8 @@ public class ProgressService {
     private final ProgressMeters meters;
     private final ObjectMapper json;
     /** Built trees by entity tag: a tag names the stored inputs, so a hit is the same answer. */
-    private final Cache<String, PlanProgressView> answers = Caffeine.newBuilder().maximumSize(256).build();
+    private final Cache<String, byte[]> answers = Caffeine.newBuilder().maximumWeight(64L << 20)
+            .weigher((String k, byte[] v) -> v.length).build();
 
     public ProgressService(TargetDefinitions targets, ProgressEngine engine, ProgressStore store,
             @ConfigProperty(name = "dengta.sources.service-token") Optional<String> serviceToken, ProgressMeters meters,
@@ -52,9 +53,9 @@ public class ProgressService {
         this.json = json;
     }
 
-    private String write(Object value) {
+    private byte[] bytes(Object value) {
         try {
-            return json.writeValueAsString(value);
+            return json.writeValueAsBytes(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
@@ -79,8 +80,11 @@ public class ProgressService {
         POINTS
     }
 
-    /** A plan's tree and its entity tag (the same tag means the same answer). */
-    public record PlanAnswer(String etag, PlanProgressView view) {
+    /**
+     * A plan's tree as JSON and its entity tag (the same tag means the same answer). Kept serialised: a tree of 200
+     * targets is ~200 KB, and writing it again for every read of an unchanged plan was most of a read's cost.
+     */
+    public record PlanAnswer(String etag, byte[] json) {
     }
 
     /**
@@ -92,8 +96,8 @@ public class ProgressService {
         if (!asOf.equals(ProgressEngine.today())) {
             List<ProgressView> all = targets.ofPlan(plan.code()).stream()
                     .map(t -> live(t, asOf, authorization)).toList();
-            PlanProgressView view = tree(plan, asOf, detail, targets.goals(plan.code()), all);
-            return new PlanAnswer(hash(write(view)), view);
+            byte[] body = bytes(tree(plan, asOf, detail, targets.goals(plan.code()), all));
+            return new PlanAnswer(hash(new String(body, java.nio.charset.StandardCharsets.UTF_8)), body);
         }
         List<ProgressStore.StoredState> states = store.planState(plan.code());
         List<Long> missing = states.stream().filter(s -> !s.servable(asOf)).map(ProgressStore.StoredState::targetId).toList();
@@ -114,7 +118,7 @@ public class ProgressService {
         states.forEach(s -> fingerprint.append('|').append(s.targetId()).append(':').append(s.inputsHash()).append(':')
                 .append(s.computedAt()).append(':').append(s.staleReason()));
         String etag = hash(fingerprint.toString());
-        PlanProgressView cached = answers.getIfPresent(etag);
+        byte[] cached = answers.getIfPresent(etag);
         if (cached != null) {
             return new PlanAnswer(etag, cached);
         }
@@ -126,9 +130,9 @@ public class ProgressService {
                 all.add(s.staleReason() == null || v.stale() ? v : v.asStale(s.staleReason()));
             }
         }
-        PlanProgressView view = tree(plan, asOf, detail, goals, all);
-        answers.put(etag, view);
-        return new PlanAnswer(etag, view);
+        byte[] body = bytes(tree(plan, asOf, detail, goals, all));
+        answers.put(etag, body);
+        return new PlanAnswer(etag, body);
     }
 
     /** Computes a target live (timed), or its last known progress marked stale. */
