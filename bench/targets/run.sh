@@ -3,7 +3,9 @@
 # DENGTA_RATE_READS=100000000 DENGTA_RATE_WRITES=100000000 DENGTA_RATE_IMPORTS=100000 ./run.sh; and,
 # for a recompute timing the feed poller cannot pre-empt, DENGTA_PROGRESS_FEED_POLL=off), measures:
 #   1. GET /targets/v1/plans/bench-01/progress (200 targets over 20 regions, 5 years of observations),
-#      through the gateway, wrk with 32 concurrent clients, upstreams warm: p50/p99, req/s;
+#      through the gateway, wrk with 32 concurrent clients, upstreams warm: p50/p99, req/s, for the default
+#      answer (each target without its chart points), ?include=points (the full answer, as before),
+#      ?fields=summary (roll-ups only) and a revalidation with If-None-Match (304);
 #   2. POST /targets/v1/recompute over BENCH_PLANS plans x 200 targets after a feed (a 2025 value for each
 #      of the 200 series, so every target's actuals change), then again with nothing changed.
 # Data: generate.py (20 benchmark districts 320150..320169 of Nanjing, 10 region-level indicators).
@@ -11,6 +13,7 @@
 #
 # Environment: DENGTA_GATEWAY_PORT (8080), DENGTA_TARGETS_PORT (8083), BENCH_DURATION (20s),
 # BENCH_PLANS (50: 10,000 targets), BENCH_CACHE_WAIT (65 s: longer than targets-service's 60 s read cache).
+# Smoke scale: BENCH_PLANS=2 BENCH_DURATION=5s BENCH_CACHE_WAIT=1 bench/targets/run.sh
 set -euo pipefail
 HERE=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
@@ -60,11 +63,26 @@ curl -fsS -o /dev/null --max-time 600 -X POST -H "$auth" "$TARGETS/targets/v1/re
 progress="$GW/targets/v1/plans/bench-01/progress"
 code=$(curl -sS -o "$OUT/progress-bench-01.json" -w '%{http_code}' -H "$auth" "$progress")
 [[ $code == 200 ]] || { echo "GET $progress answered $code" >&2; exit 1; }
-echo "Plan progress: warm-up 5 s, then $DURATION at 32 clients ..."
-wrk -t2 -c32 -d5s -H "$auth" "$progress" >/dev/null
-wrk -t2 -c32 -d"$DURATION" --latency -H "$auth" "$progress" > "$OUT/wrk-progress.txt"
+etag=$(curl -fsS -D - -o /dev/null -H "$auth" "$progress" | awk 'tolower($1) == "etag:" {print $2}' | tr -d '\r')
+[[ -n $etag ]] || { echo "GET $progress has no ETag" >&2; exit 1; }
+size() { curl -fsS -o /dev/null -w '%{size_download}' -H "$auth" "$1"; }
+declare -A bytes
+bytes[default]=$(size "$progress"); bytes[points]=$(size "$progress?include=points"); bytes[summary]=$(size "$progress?fields=summary")
+bytes[revalidate]=0
+# wrk_run name url [extra header]: warm-up 5 s, then the timed run at 32 clients
+wrk_run() {
+  local name=$1 url=$2; shift 2
+  wrk -t2 -c32 -d5s -H "$auth" "$@" "$url" >/dev/null
+  wrk -t2 -c32 -d"$DURATION" --latency -H "$auth" "$@" "$url" > "$OUT/wrk-progress-$name.txt"
+}
+echo "Plan progress, $DURATION at 32 clients each: default, include=points, fields=summary, If-None-Match ..."
+wrk_run default "$progress"
+wrk_run points "$progress?include=points"
+wrk_run summary "$progress?fields=summary"
+wrk_run revalidate "$progress" -H "If-None-Match: $etag"
 single=()
 for _ in 1 2 3 4 5; do single+=("$(curl -fsS -o /dev/null -w '%{time_total}' -H "$auth" "$progress")"); done
+reval_code=$(curl -sS -o /dev/null -w '%{http_code}' -H "$auth" -H "If-None-Match: $etag" "$progress")
 
 echo "Plans bench-02..bench-$(printf '%02d' "$PLANS") ..."
 start=$(now)
@@ -100,8 +118,13 @@ Load average (1, 5, 15 min): $load_start at start, $load_end at the end
 | measure | figure |
 |---|---|
 | bundle PUT of plan bench-01 (200 targets, via gateway) | ${t_bundle}s |
-| plan progress bench-01, 32 clients, $DURATION, via gateway | p50 $(pct "$OUT/wrk-progress.txt" 50%), p99 $(pct "$OUT/wrk-progress.txt" 99%), $(awk '/Requests\/sec/ {print $2}' "$OUT/wrk-progress.txt") req/s |
-| plan progress bench-01, 5 single calls | ${single[*]} s |
+$(for v in default points summary revalidate; do
+  f="$OUT/wrk-progress-$v.txt"
+  non2xx=$(awk '/Non-2xx/ {print $5}' "$f")
+  echo "| plan progress bench-01 ($v: ${bytes[$v]} bytes), 32 clients, $DURATION, via gateway | p50 $(pct "$f" 50%), p99 $(pct "$f" 99%), $(awk '/Requests\/sec/ {print $2}' "$f") req/s${non2xx:+, $non2xx non-2xx or 3xx} |"
+done)
+| plan progress bench-01 (default), 5 single calls | ${single[*]} s |
+| revalidation with If-None-Match | HTTP $reval_code |
 | bundles bench-02..$PLANS ($((PLANS - 1)) x 200 targets) | ${t_plans}s |
 | first recompute, $targets_total bench targets | ${t_r0}s ($r0) |
 | recompute after the feed (and the cache wait), $targets_total bench targets | ${t_r1}s ($r1) |

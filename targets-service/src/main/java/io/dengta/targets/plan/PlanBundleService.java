@@ -57,7 +57,17 @@ public class PlanBundleService {
         }
         Map<String, IndicatorCheck> checks = new HashMap<>();
         Map<String, IndicatorCheck> byIndicator = new HashMap<>();
+        Map<String, io.dengta.targets.target.SchoolCheck> schoolChecks = new HashMap<>();
+        Map<String, io.dengta.targets.target.SchoolCheck> bySchool = new HashMap<>();
         for (TargetInput target : bundle.targetsOrEmpty()) {
+            if (target.unit() != null && target.unit().length() == 10) {
+                io.dengta.targets.target.SchoolCheck school = bySchool.containsKey(target.unit()) ? bySchool.get(target.unit())
+                        : targets.schoolCheckFor(planCode, target.code(), target.unit(), authorization);
+                if (school != null) {
+                    bySchool.put(target.unit(), school);
+                }
+                schoolChecks.put(target.code(), school);
+            }
             if (target.indicator() == null) {
                 continue;
             }
@@ -68,12 +78,19 @@ public class PlanBundleService {
             }
             checks.put(target.code(), check);
         }
-        return write(planCode, bundle, checks, access);
+        return write(planCode, bundle, checks, schoolChecks, access);
     }
 
     /** The transactional half of {@link #load}: no remote call inside. */
     @Transactional
     public PlanBundleReport write(String planCode, PlanBundle bundle, Map<String, IndicatorCheck> checks, PlanAccess access) {
+        return write(planCode, bundle, checks, Map.of(), access);
+    }
+
+    /** @param schoolChecks what schools-service said about each school unit, by target code */
+    @Transactional
+    public PlanBundleReport write(String planCode, PlanBundle bundle, Map<String, IndicatorCheck> checks,
+            Map<String, io.dengta.targets.target.SchoolCheck> schoolChecks, PlanAccess access) {
         int[] counts = new int[3];
         List<String> unverified = new ArrayList<>();
         List<PlanBundleReport.TargetWarning> warnings = new ArrayList<>();
@@ -90,7 +107,8 @@ public class PlanBundleService {
         for (int i = 0; i < targetInputs.size(); i++) {
             TargetInput input = targetInputs.get(i);
             TargetWriter.Result result = within("/targets/" + i,
-                    () -> targetWriter.upsert(plan, input.code(), input, null, checks.get(input.code())));
+                    () -> targetWriter.upsert(plan, input.code(), input, null, checks.get(input.code()),
+                            schoolChecks.get(input.code())));
             count(counts, result.created(), result.changed());
             TargetView view = result.target();
             if ("unverified".equals(view.verification())) {

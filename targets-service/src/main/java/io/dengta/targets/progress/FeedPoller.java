@@ -55,7 +55,10 @@ public class FeedPoller {
         try {
             poll(token.get());
         } catch (SourceUnavailableException | FaultToleranceException e) {
-            LOG.infof("observation feed not polled: %s", ProgressEngine.reason(e));
+            String reason = ProgressEngine.reason(e);
+            LOG.infof("observation feed not polled: %s", reason);
+            // new observations may be waiting unseen: what is stored for the targets reading them is stale
+            store.markFeedStale("indicators-service's change feed could not be read: " + reason);
         }
     }
 
@@ -76,11 +79,12 @@ public class FeedPoller {
                 sources.evict(key[0], key[1]);
                 List<TargetDefinition> defs = targets.readingObservations(key[0], key[1]);
                 if (!defs.isEmpty()) {
-                    recomputed += progress.recompute(defs, authorization).targets();
+                    recomputed += progress.recompute(defs, authorization, "feed").targets();
                 }
             }
             if (page.next() <= after || page.items().isEmpty()) {
                 store.moveCursor(FEED, Math.max(after, page.next()));
+                store.clearFeedStale();
                 return recomputed;
             }
             after = page.next();

@@ -64,6 +64,13 @@ public record ProgressView(
                 progressShare, expectedNow, deadlinePassed, trajectory, actuals, forecast, freshness, true, reason, computedAt);
     }
 
+    /** Without the chart's points ({@code trajectory}, {@code actuals}): what a plan's tree shows by default. */
+    ProgressView withoutPoints() {
+        return new ProgressView(targetId, plan, goal, code, title, kind, indicator, unit, stage, comparator, deadline, asOf,
+                status, reason, targetValue, targetLow, targetHigh, start, latest, expected, expectedShare,
+                progressShare, expectedNow, deadlinePassed, null, null, forecast, freshness, stale, staleReason, computedAt);
+    }
+
     /** A target whose definition cannot be measured: no-data with the reason. */
     static ProgressView unmeasurable(TargetDefinition t, LocalDate asOf, String problem, OffsetDateTime at) {
         return new ProgressView(t.id(), t.planCode(), t.goalCode(), t.code(), t.title(), t.kind(), t.indicator(), t.unit(),

@@ -47,6 +47,10 @@ public class TargetDefinitions {
         return found.stream().findFirst();
     }
 
+    public List<TargetDefinition> byIds(List<Long> ids) {
+        return ids.isEmpty() ? List.of() : query(SELECT + " where t.id in (:p) order by t.id", ids);
+    }
+
     public List<TargetDefinition> ofPlan(String planCode) {
         return query(SELECT + " where t.plan_code = :p order by t.goal_code, t.code", planCode);
     }

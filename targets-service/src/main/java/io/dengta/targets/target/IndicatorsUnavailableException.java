@@ -1,6 +1,6 @@
 package io.dengta.targets.target;
 
-/** indicators-service could not be asked (unreachable, 5xx, 429, or it refused our credentials). */
+/** An upstream (indicators-service, or schools-service for school units) could not be asked (unreachable, 5xx, 429, or it refused our credentials). */
 public class IndicatorsUnavailableException extends RuntimeException {
 
     public IndicatorsUnavailableException(String message) {

@@ -31,6 +31,8 @@ public class Target extends PanacheEntityBase {
 
     public static final String VERIFIED = "verified";
     public static final String UNVERIFIED = "unverified";
+    /** Re-checked and refused: the indicator is unknown (or the school is not in the plan's region); see the note. */
+    public static final String REJECTED = "rejected";
     public static final String RESOURCE_TYPE = "target";
 
     @Id
@@ -90,7 +92,7 @@ public class Target extends PanacheEntityBase {
     @Column(name = "actual_source")
     public String actualSource;
 
-    /** verified, unverified */
+    /** verified, unverified, rejected */
     public String verification;
 
     @Column(name = "verified_at")

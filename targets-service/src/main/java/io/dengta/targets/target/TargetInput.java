@@ -32,7 +32,9 @@ public record TargetInput(
         @Size(max = 64) String indicator,
         @Schema(description = "The region (6 digits) or school (10 digits) the target is about")
         @NotNull @Pattern(regexp = "\\d{6}|\\d{10}", message = "must be a 6-digit region or 10-digit school code") String unit,
-        @Schema(description = "The region of a school unit (required for schools, absent for regions)")
+        @Schema(description = "The region of a school unit (absent for regions). Optional: schools-service is asked for "
+                + "the school's region; when given it must match. While schools-service is down it is taken as given (or "
+                + "as the code's first 6 digits) and the target is unverified until a re-check confirms it")
         @Pattern(regexp = "\\d{6}", message = "must be a 6-digit region code") String schoolRegion,
         @Pattern(regexp = "kindergarten|primary|junior|senior|vocational|special",
                 message = "must be kindergarten, primary, junior, senior, vocational or special") String stage,
@@ -52,6 +54,12 @@ public record TargetInput(
         List<@Valid @NotNull MilestoneInput> milestones,
         @Schema(description = "The phrase of the source document the target encodes")
         @Size(max = 2000) String sourceText) {
+
+    /** This input with the school unit's region as schools-service confirmed it. */
+    public TargetInput withSchoolRegion(String region) {
+        return new TargetInput(code, goal, title, description, kind, indicator, unit, region, stage, comparator, value, low,
+                high, deadline, baselineValue, baselinePeriod, actualSource, milestones, sourceText);
+    }
 
     /** The actual source a target of {@code kind} uses when none is given. */
     public static String defaultActualSource(String kind) {

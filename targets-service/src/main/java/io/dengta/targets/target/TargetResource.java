@@ -66,7 +66,7 @@ public class TargetResource {
             @Parameter(description = "A region or school code") @QueryParam("unit") String unit,
             @Parameter(description = "indicator, change, count, milestone") @QueryParam("kind") String kind,
             @QueryParam("indicator") String indicator,
-            @Parameter(description = "verified, unverified") @QueryParam("verification") String verificationStatus,
+            @Parameter(description = "verified, unverified, rejected") @QueryParam("verification") String verificationStatus,
             @Parameter(description = "indicators, registry, reports") @QueryParam("actualSource") String actualSource,
             @Parameter(description = "Page size, 1 to 1000 (default 50)") @QueryParam("limit") String limit,
             @Parameter(description = "The `next` value of the previous page") @QueryParam("cursor") String cursor,
@@ -79,7 +79,7 @@ public class TargetResource {
                 QueryParams.matching("unit", unit, UNIT_CODE, "a 6-digit region or 10-digit school code"),
                 QueryParams.oneOf("kind", kind, List.of("indicator", "change", "count", "milestone")),
                 QueryParams.matching("indicator", indicator, INDICATOR_CODE, "an indicator code"),
-                QueryParams.oneOf("verification", verificationStatus, List.of(Target.VERIFIED, Target.UNVERIFIED)),
+                QueryParams.oneOf("verification", verificationStatus, List.of(Target.VERIFIED, Target.UNVERIFIED, Target.REJECTED)),
                 QueryParams.oneOf("actualSource", actualSource, List.of("indicators", "registry", "reports")));
         return targets.list(filter, PageRequest.of(limit, cursor, sort, includeTotal, TargetService.SORTABLE, "id"),
                 access.listScope());

@@ -28,10 +28,12 @@ public class TargetService {
 
     private final TargetWriter writer;
     private final IndicatorDirectory indicators;
+    private final SchoolDirectory schools;
 
-    public TargetService(TargetWriter writer, IndicatorDirectory indicators) {
+    public TargetService(TargetWriter writer, IndicatorDirectory indicators, SchoolDirectory schools) {
         this.writer = writer;
         this.indicators = indicators;
+        this.schools = schools;
     }
 
     /**
@@ -119,7 +121,22 @@ public class TargetService {
         // the scope is checked before indicators-service is asked anything on the caller's behalf
         access.requireManage(plan.ownerRegion);
         return writer.put(planCode, code, input, ifMatch, checkFor(planCode, code, input.indicator(), authorization),
-                access);
+                schoolCheckFor(planCode, code, input.unit(), authorization), access);
+    }
+
+    /**
+     * What schools-service says about a school unit (its region is confirmed there, not read from the code), or null
+     * when it need not be asked: a region unit, or the stored target has the same school and is verified.
+     */
+    public SchoolCheck schoolCheckFor(String planCode, String code, String unit, String authorization) {
+        if (unit == null || unit.length() != 10) {
+            return null;
+        }
+        Target stored = Target.find("planCode = ?1 and code = ?2", planCode, code).firstResult();
+        if (stored != null && unit.equals(stored.unitCode) && Target.VERIFIED.equals(stored.verification)) {
+            return null;
+        }
+        return schools.check(authorization, unit);
     }
 
     /** What indicators-service says about the indicator, or null when it need not be asked. */

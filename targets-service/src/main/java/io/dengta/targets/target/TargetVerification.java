@@ -18,17 +18,22 @@ import io.dengta.targets.plan.Plan;
 public class TargetVerification {
 
     private final IndicatorDirectory indicators;
+    private final SchoolDirectory schools;
     private final TargetWriter writer;
     private final VerificationStore store;
 
-    public TargetVerification(IndicatorDirectory indicators, TargetWriter writer, VerificationStore store) {
+    public TargetVerification(IndicatorDirectory indicators, SchoolDirectory schools, TargetWriter writer,
+            VerificationStore store) {
         this.indicators = indicators;
+        this.schools = schools;
         this.writer = writer;
         this.store = store;
     }
 
     @Schema(name = "RecheckReport")
-    public record Report(int checked, int verified, int stillUnverified, List<Long> unknownIndicator) {
+    public record Report(int checked, int verified, int stillUnverified,
+            @Schema(description = "Targets rejected: the indicator is unknown (their ids are in unknownIndicator)") int rejected,
+            List<Long> unknownIndicator) {
     }
 
     /**
@@ -37,24 +42,38 @@ public class TargetVerification {
      * @param limit at most this many targets, oldest first
      */
     public Report recheckUnverified(String authorization, List<String> ownerRegionPrefixes, int limit) {
+        return recheck(authorization, store.unverified(ownerRegionPrefixes, limit));
+    }
+
+    /**
+     * The scheduled re-check: claims up to {@code limit} unverified targets no other replica is checking (a lease of
+     * {@code lease}) and checks them with {@code authorization} (the service's own token).
+     */
+    public Report recheckClaimed(String authorization, int limit, java.time.Duration lease) {
+        return recheck(authorization, store.claim(limit, lease));
+    }
+
+    private Report recheck(String authorization, List<Object[]> candidates) {
         int verified = 0;
         int still = 0;
         List<Long> unknown = new java.util.ArrayList<>();
-        List<Object[]> candidates = store.unverified(ownerRegionPrefixes, limit);
         for (Object[] candidate : candidates) {
             long id = (Long) candidate[0];
-            IndicatorCheck check = indicators.check(authorization, (String) candidate[1]);
-            TargetView after = store.apply(id, (String) candidate[1], check, writer);
+            String indicator = (String) candidate[1];
+            String unit = (String) candidate[2];
+            IndicatorCheck check = indicator == null ? new IndicatorCheck.Known(null, null, null)
+                    : indicators.check(authorization, indicator);
+            SchoolCheck school = unit != null && unit.length() == 10 ? schools.check(authorization, unit) : null;
+            TargetView after = store.apply(id, indicator, check, school, writer);
             if (after != null && Target.VERIFIED.equals(after.verification())) {
                 verified++;
+            } else if (after != null && Target.REJECTED.equals(after.verification())) {
+                unknown.add(id);
             } else {
                 still++;
-                if (check instanceof IndicatorCheck.Unknown) {
-                    unknown.add(id);
-                }
             }
         }
-        return new Report(candidates.size(), verified, still, unknown);
+        return new Report(candidates.size(), verified, still, unknown.size(), unknown);
     }
 
     /** The transactional half: each target is updated in its own short transaction, no remote call inside. */
@@ -64,7 +83,8 @@ public class TargetVerification {
         @Transactional
         public List<Object[]> unverified(List<String> ownerRegionPrefixes, int limit) {
             StringBuilder jpql = new StringBuilder(
-                    "select t.id, t.indicatorCode from Target t where t.verification = 'unverified' and t.indicatorCode is not null");
+                    "select t.id, t.indicatorCode, t.unitCode from Target t where t.verification = 'unverified'"
+                            + " and (t.indicatorCode is not null or t.schoolRegion is not null)");
             java.util.Map<String, Object> params = new java.util.HashMap<>();
             if (ownerRegionPrefixes != null) {
                 List<String> alternatives = new java.util.ArrayList<>();
@@ -81,19 +101,41 @@ public class TargetVerification {
             return query.getResultList();
         }
 
+        /**
+         * Unverified targets with an indicator that no other replica holds: locked with SKIP LOCKED and leased, so
+         * concurrent claims get disjoint batches. Oldest first.
+         */
+        @Transactional
+        public List<Object[]> claim(int limit, java.time.Duration lease) {
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = Target.getEntityManager().createNativeQuery("""
+                    update target set recheck_claimed_until = now() + make_interval(secs => :lease)
+                    where id in (select id from target where verification = 'unverified'
+                                 and (indicator_code is not null or school_region is not null)
+                                 and (recheck_claimed_until is null or recheck_claimed_until < now())
+                                 order by id limit :limit for update skip locked)
+                    returning id, indicator_code, unit_code""")
+                    .setParameter("lease", (double) lease.toSeconds()).setParameter("limit", limit).getResultList();
+            return rows.stream().map(r -> new Object[] { ((Number) r[0]).longValue(), r[1], r[2] })
+                    .sorted(java.util.Comparator.comparing(r -> (Long) r[0])).toList();
+        }
+
         /** Applies the verdict if the target still has that indicator and is still unverified; null if it is gone. */
         @Transactional
-        public TargetView apply(long id, String indicator, IndicatorCheck check, TargetWriter writer) {
+        public TargetView apply(long id, String indicator, IndicatorCheck check, SchoolCheck school, TargetWriter writer) {
+            // the check is over: the claim's lease ends (another run may take the target again if still unverified)
+            Target.getEntityManager().createNativeQuery("update target set recheck_claimed_until = null where id = :id")
+                    .setParameter("id", id).executeUpdate();
             Target target = Target.findById(id);
             if (target == null) {
                 return null;
             }
-            if (check instanceof IndicatorCheck.Unavailable || !indicator.equals(target.indicatorCode)
-                    || !Target.UNVERIFIED.equals(target.verification)) {
+            if (check instanceof IndicatorCheck.Unavailable || school instanceof SchoolCheck.Unavailable
+                    || !java.util.Objects.equals(indicator, target.indicatorCode) || !Target.UNVERIFIED.equals(target.verification)) {
                 return TargetView.of(target);
             }
             Plan plan = Plan.findById(target.planCode);
-            return writer.reverify(target, plan.ownerRegion, check);
+            return writer.reverify(target, plan.ownerRegion, check, school);
         }
     }
 }

@@ -32,7 +32,9 @@ public record TargetView(
         @Schema(description = "indicators, registry, reports") String actualSource,
         List<MilestoneInput> milestones,
         @Schema(description = "verified: indicators-service confirmed the indicator code (or there is none); "
-                + "unverified: it could not be asked, see verificationNote; re-checked later") String verification,
+                + "and a school unit's region was confirmed by schools-service; unverified: one of them could not be asked, see "
+                + "verificationNote, re-checked later; rejected: a re-check found the indicator unknown or the school outside "
+                + "the plan's region") String verification,
         String verificationNote,
         OffsetDateTime verifiedAt,
         @Schema(description = "The indicator's direction as indicators-service gave it") String indicatorDirection,

@@ -38,13 +38,13 @@ public class TargetWriter {
     /** Like {@link #upsert}, in its own transaction; checks the plan for the caller. */
     @Transactional
     public Result put(String planCode, String code, TargetInput input, String ifMatch, IndicatorCheck check,
-            PlanAccess access) {
+            SchoolCheck school, PlanAccess access) {
         Plan plan = Plan.findById(planCode);
         if (plan == null) {
             throw ProblemException.notFound("Plan " + planCode + " not found");
         }
         access.requireManage(plan.ownerRegion);
-        return upsert(plan, code, input, ifMatch, check);
+        return upsert(plan, code, input, ifMatch, check, school);
     }
 
     /**
@@ -54,16 +54,49 @@ public class TargetWriter {
      *        (a milestone, or the stored target is verified with the same code)
      */
     public Result upsert(Plan plan, String code, TargetInput input, String ifMatch, IndicatorCheck check) {
+        return upsert(plan, code, input, ifMatch, check, null);
+    }
+
+    /**
+     * @param school what schools-service said about a school unit; null when it was not asked (a region unit, or the
+     *        stored target has the same school, confirmed)
+     */
+    public Result upsert(Plan plan, String code, TargetInput requested, String ifMatch, IndicatorCheck check,
+            SchoolCheck school) {
         Target target = Target.find("planCode = ?1 and code = ?2", plan.code, code).firstResult();
         boolean created = target == null;
         if (!created) {
             ETags.requireMatch(ifMatch, target.version);
         }
         var em = Target.getEntityManager();
+        List<FieldError> schoolErrors = new ArrayList<>();
+        String schoolNote = null;
+        TargetInput input = requested;
+        if (requested.unit() != null && requested.unit().length() == 10) {
+            String given = requested.schoolRegion();
+            String provisional = given != null ? given : requested.unit().substring(0, 6);
+            if (school instanceof SchoolCheck.Known known) {
+                if (given != null && !given.equals(known.region())) {
+                    schoolErrors.add(new FieldError("/schoolRegion", "mismatch", "schools-service places school "
+                            + requested.unit() + " in region " + known.region() + ", not " + given));
+                }
+                input = requested.withSchoolRegion(known.region());
+            } else if (school instanceof SchoolCheck.Unknown) {
+                schoolErrors.add(new FieldError("/unit", "unknown_school", "schools-service has no school " + requested.unit()));
+                input = requested.withSchoolRegion(provisional);
+            } else if (school instanceof SchoolCheck.Unavailable unavailable) {
+                schoolNote = "school " + requested.unit() + "'s region could not be confirmed (" + unavailable.reason()
+                        + "); taken as " + provisional + " until a re-check confirms it";
+                input = requested.withSchoolRegion(provisional);
+            } else if (given == null && target != null && requested.unit().equals(target.unitCode)) {
+                input = requested.withSchoolRegion(target.schoolRegion);
+            }
+        }
         List<FieldError> errors = new ArrayList<>(TargetRules.check(input, new TargetRules.PlanFrame(plan.ownerRegion,
                 plan.firstYear, plan.lastYear, new HashSet<>(em.createQuery(
                         "select g.code from Goal g where g.planCode = :plan", String.class)
                         .setParameter("plan", plan.code).getResultList()))));
+        errors.addAll(schoolErrors);
         if (check instanceof IndicatorCheck.Unknown unknown) {
             errors.add(TargetRules.unknownIndicator(unknown.code()));
         }
@@ -79,6 +112,9 @@ public class TargetWriter {
             target.createdAt = now;
         }
         boolean changed = apply(target, input, check, now);
+        if (schoolNote != null) {
+            changed |= unconfirmed(target, schoolNote);
+        }
         if (!created && !changed) {
             return new Result(before, false, false);
         }
@@ -95,9 +131,37 @@ public class TargetWriter {
 
     /** Records a later verdict of indicators-service on a target's indicator (see TargetVerification). */
     public TargetView reverify(Target target, String ownerRegion, IndicatorCheck check) {
+        return reverify(target, ownerRegion, check, null);
+    }
+
+    /**
+     * Records later verdicts of indicators-service and schools-service (see TargetVerification): an unknown school or
+     * one outside the plan owner's region rejects the target; a confirmed school's region is stored.
+     */
+    public TargetView reverify(Target target, String ownerRegion, IndicatorCheck check, SchoolCheck school) {
         TargetView before = TargetView.of(target);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        if (!verify(target, check, now)) {
+        String refusal = null;
+        if (school instanceof SchoolCheck.Unknown) {
+            refusal = "schools-service has no school " + target.unitCode + "; correct the target's unit";
+        } else if (school instanceof SchoolCheck.Known known) {
+            if (!io.dengta.commons.security.RegionCodes.covers(ownerRegion, known.region())) {
+                refusal = "school " + target.unitCode + " is in region " + known.region()
+                        + ", not in the plan owner's region " + ownerRegion + "; correct the target's unit";
+            } else {
+                target.schoolRegion = known.region();
+            }
+        }
+        boolean changed;
+        if (refusal != null) {
+            changed = !Target.REJECTED.equals(target.verification) || !refusal.equals(target.verificationNote);
+            target.verification = Target.REJECTED;
+            target.verificationNote = refusal;
+            target.verifiedAt = null;
+        } else {
+            changed = verify(target, check, now);
+        }
+        if (!changed) {
             return before;
         }
         target.updatedAt = now;
@@ -170,7 +234,19 @@ public class TargetWriter {
         return changed;
     }
 
-    /** Applies indicators-service's verdict; an Unknown on re-check keeps the target unverified with the reason. */
+    /** A school's region could not be confirmed: the target is unverified with the note (after the indicator's verdict). */
+    private static boolean unconfirmed(Target t, String schoolNote) {
+        String note = Target.UNVERIFIED.equals(t.verification) && t.verificationNote != null
+                && !t.verificationNote.equals(schoolNote) && !t.verificationNote.contains(schoolNote)
+                        ? t.verificationNote + "; " + schoolNote : schoolNote;
+        boolean changed = !Target.UNVERIFIED.equals(t.verification) || !Objects.equals(t.verificationNote, note);
+        t.verification = Target.UNVERIFIED;
+        t.verificationNote = note;
+        t.verifiedAt = null;
+        return changed;
+    }
+
+    /** Applies indicators-service's verdict; an Unknown on re-check rejects the target with the reason. */
     private static boolean verify(Target t, IndicatorCheck check, OffsetDateTime now) {
         String verification;
         String note;
@@ -184,7 +260,8 @@ public class TargetWriter {
             unit = known.unit();
             verifiedAt = t.indicatorCode == null ? null : now;
         } else if (check instanceof IndicatorCheck.Unknown unknown) {
-            verification = Target.UNVERIFIED;
+            // only a re-check gets here (a write with an unknown code is refused): the target is rejected with the reason
+            verification = Target.REJECTED;
             note = "indicators-service has no indicator " + unknown.code() + "; correct the target's indicator";
             direction = null;
             unit = null;

@@ -29,7 +29,28 @@ public class SourcesStub implements QuarkusTestResourceLifecycleManager {
     public Map<String, String> start() {
         server = new WireMockServer(options().bindAddress("127.0.0.1").port(freePort()).gzipDisabled(true));
         server.start();
+        schools();
         return Map.of("dengta.test.sources-stub-port", String.valueOf(server.port()));
+    }
+
+    /** The school that code 3201130077 suggests is in Qixia (320113), but schools-service places it in Binhu. */
+    public static final String SCHOOL_MOVED_TO_BINHU = "3201130077";
+
+    /**
+     * schools-service's registry: the tests' schools, each in the region of its code's first 6 digits, except
+     * {@link #SCHOOL_MOVED_TO_BINHU}; any other code is unknown (404).
+     */
+    private static void schools() {
+        for (String code : java.util.List.of("3201130001", "3201130008", "3201130009", "3201139001", "3201139002",
+                "3201139101", "3201139102", "3202119001")) {
+            school(code, code.substring(0, 6));
+        }
+        school(SCHOOL_MOVED_TO_BINHU, "320211");
+    }
+
+    private static void school(String code, String region) {
+        server.stubFor(get(urlPathEqualTo("/schools/v1/schools/" + code)).willReturn(json(
+                "{\"code\": \"" + code + "\", \"name\": \"测试学校\", \"region\": \"" + region + "\"}")));
     }
 
     /** The series of {@code indicator} for {@code unit}: {@code points} is the JSON array of points. */
@@ -60,6 +81,16 @@ public class SourcesStub implements QuarkusTestResourceLifecycleManager {
     public static void emptyRegistry(String region) {
         server.stubFor(get(urlPathEqualTo("/schools/v1/statistics")).withQueryParam("region", equalTo(region)).atPriority(10)
                 .willReturn(json("{\"region\": \"" + region + "\", \"schools\": 0, \"statistics\": []}")));
+    }
+
+    /** Readiness of the services behind the stub: UP ({@code true}) or no such endpoint (404). */
+    public static void ready(boolean up) {
+        if (up) {
+            server.stubFor(get(urlPathEqualTo("/q/health/ready")).willReturn(json("{\"status\": \"UP\", \"checks\": []}")));
+        } else {
+            server.getStubMappings().stream().filter(m -> m.getRequest().getUrlPath() != null
+                    && m.getRequest().getUrlPath().equals("/q/health/ready")).toList().forEach(server::removeStubMapping);
+        }
     }
 
     public static int seriesRequests() {
