@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -90,5 +92,18 @@ class GatewayMetricsTest {
                 "dengta_circuit_breaker_state{breaker=\"route\",state=\"closed\",upstream=\"targets\"}"));
         assertEquals(1, value(metrics,
                 "dengta_circuit_breaker_state{breaker=\"route\",state=\"closed\",upstream=\"schools\"}"));
+    }
+
+    @Test
+    void proxiedRequestsAreTimedPerRouteNotPerPath() {
+        downstream.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(anyUrl())
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json").withBody("{}")));
+        String token = Tokens.role("bureau-analyst").region("320113").client("metrics-uri").get();
+        given().auth().oauth2(token).get("/schools/v1/schools/3201130001").then().statusCode(200);
+        given().auth().oauth2(token).get("/schools/v1/schools/3201130002").then().statusCode(200);
+
+        String metrics = metrics();
+        assertTrue(metrics.contains("uri=\"/schools/v1/*\""), "the route's uri");
+        assertFalse(metrics.contains("/schools/v1/schools/3201130001"), "no series per school");
     }
 }
