@@ -343,4 +343,14 @@ class RegionDashboardTest {
 
         services.verify(6, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
     }
+
+    @Test
+    void partReadsAreTimedInTheMetrics() {
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dengta_dashboard_part_seconds_count{dashboard=\"region\",part=\"score\",status=\"ok\"}"))
+                .body(containsString("dengta_dashboard_part_seconds_count{dashboard=\"region\",part=\"registry\",status=\"ok\"}"))
+                .body(containsString("cache_gets_total{cache=\"dashboard-parts\",result=\"miss\"}"));
+    }
 }
