@@ -4,7 +4,9 @@
 # measures with wrk, 32 concurrent clients, BENCH_DURATION each:
 #   1. gateway overhead: the same school list direct to schools-service and through the gateway,
 #      alternating twice (direct, gateway, direct, gateway): throughput, p50, p99;
-#   2. the region dashboard (GET /dashboard/v1/regions/320113?year=2024) with warm services.
+#   2. the region dashboard (GET /dashboard/v1/regions/320113?year=2024) with warm services: its parts are
+#      kept by the gateway per caller scope for dengta.dashboard.cache.ttl (30 s), so with one token this is the
+#      warm-cache figure; the summary gives the cache's hits and misses during the run and each part's age.
 # Writes bench/gateway/out/results.md. Not a test: ./mvnw verify never runs it.
 #
 # Environment: DENGTA_GATEWAY_PORT (8080), DENGTA_SCHOOLS_PORT (8081), BENCH_DURATION (20s),
@@ -47,6 +49,11 @@ ms() { # wrk duration (850.00us, 1.20ms, 1.02s) -> milliseconds
   awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /us$/) n /= 1000; else if (d ~ /ms$/) n += 0; else if (d ~ /s$/) n *= 1000; printf "%.2f", n }'
 }
 
+# the gateway's dashboard cache counters (Prometheus text), to report hits and misses of the dashboard runs
+cache_gets() { # result
+  curl -fsS "$GW/q/metrics" | awk -v r="$1" '/^cache_gets_total\{/ && /cache="dashboard-parts"/ && $0 ~ "result=\"" r "\"" {s += $2} END {printf "%d", s}'
+}
+
 load_start=$(cut -d' ' -f1-3 /proc/loadavg)
 echo "Warm-up (5 s each way) ..."
 wrk -t2 -c"$CONN" -d5s -H "$auth" "$SCHOOLS$path" >/dev/null
@@ -62,8 +69,13 @@ CONN=1 run direct-c1 "$SCHOOLS$path"
 CONN=1 run gateway-c1 "$GW$path"
 echo "Dashboard (warm-up 5 s, then $DURATION) ..."
 wrk -t2 -c"$CONN" -d5s -H "$auth" "$GW$dash" >/dev/null
+hits0=$(cache_gets hit); misses0=$(cache_gets miss)
 run dashboard "$GW$dash"
 CONN=1 run dashboard-c1 "$GW$dash"
+hits=$(( $(cache_gets hit) - hits0 )); misses=$(( $(cache_gets miss) - misses0 ))
+ages=$(curl -fsS -H "$auth" "$GW$dash" | python3 -c 'import json, sys
+d = json.load(sys.stdin)
+print(", ".join("%s %s (age %ss)" % (k, v.get("status"), v.get("age")) for k, v in d.items() if isinstance(v, dict)))')
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 {
@@ -83,5 +95,8 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
     d99=$(ms "$(pct "direct-$round" 99%)"); g99=$(ms "$(pct "gateway-$round" 99%)")
     echo "Round $round: p50 added $(awk -v a="$g50" -v b="$d50" 'BEGIN{printf "%.2f", a-b}') ms, p99 added $(awk -v a="$g99" -v b="$d99" 'BEGIN{printf "%.2f", a-b}') ms, gateway/direct throughput $(awk -v a="$(rps "gateway-$round")" -v b="$(rps "direct-$round")" 'BEGIN{printf "%.2f", a/b}')"
   done
+  echo
+  echo "Dashboard parts from the gateway's cache during the dashboard runs: $hits hits, $misses misses (a miss reads the services)."
+  echo "Dashboard parts after the runs: $ages"
 } > "$OUT/results.md"
 cat "$OUT/results.md"

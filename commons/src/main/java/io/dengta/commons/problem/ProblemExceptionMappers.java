@@ -142,9 +142,15 @@ public class ProblemExceptionMappers {
         if (status >= 500) {
             LOG.error("Request failed", e);
         }
-        Map<String, String> headers = e instanceof NotAllowedException && e.getResponse().getHeaderString("Allow") != null
-                ? Map.of("Allow", e.getResponse().getHeaderString("Allow"))
-                : Map.of();
+        Map<String, String> headers = Map.of();
+        if (status == 405) {
+            // RFC 9110: a 405 names the methods the resource has; Quarkus REST's own 405 does not
+            String allow = e instanceof NotAllowedException ? e.getResponse().getHeaderString("Allow") : null;
+            allow = allow != null ? allow : AllowedMethods.of(request.path()).orElse(null);
+            if (allow != null) {
+                headers = Map.of("Allow", allow);
+            }
+        }
         return Problems.response(type, detail, List.of(), headers, request);
     }
 

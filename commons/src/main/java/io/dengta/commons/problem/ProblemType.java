@@ -19,6 +19,8 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", "Idempotency-Key was used with a different request", 422),
     RATE_LIMITED("rate-limited", "Too many requests", 429),
     INTERNAL("internal", "Unexpected error", 500),
+    /** The gateway's: a service answered something that is not a valid answer (garbage, a dropped connection, a bare 5xx). */
+    BAD_GATEWAY("bad-gateway", "A service this request needs gave an invalid answer", 502),
     DEPENDENCY_UNAVAILABLE("dependency-unavailable", "A service this request needs is unavailable", 503),
     DEPENDENCY_TIMEOUT("dependency-timeout", "A service this request needs did not answer in time", 504);
 

@@ -61,6 +61,23 @@ class ProblemDetailsForFrameworkFailuresTest {
     }
 
     @Test
+    void wrongMethodNamesTheAllowedOnesInAllow() {
+        // RFC 9110 15.5.6: a 405 must carry Allow
+        Response r = given().auth().oauth2(analyst()).delete(THINGS);
+        assertThat(r.statusCode(), equalTo(405));
+        assertThat(r.header("Allow"), containsString("GET"));
+        assertThat(r.header("Allow"), containsString("POST"));
+        assertThat(r.header("Allow"), not(containsString("DELETE")));
+    }
+
+    @Test
+    void wrongMethodOnATemplatedPathNamesThatPathsMethods() {
+        Response r = given().auth().oauth2(analyst()).delete(THINGS + "/by-code/3201130001");
+        assertProblem(r, 405, "method-not-allowed", THINGS + "/by-code/3201130001");
+        assertThat(r.header("Allow"), equalTo("GET, HEAD, OPTIONS"));
+    }
+
+    @Test
     void wrongContentTypeIs415Problem() {
         Response r = given().auth().oauth2(analyst()).contentType("text/plain").body("name=x").post(THINGS);
         JsonPath p = assertProblem(r, 415, "unsupported-media-type", THINGS);

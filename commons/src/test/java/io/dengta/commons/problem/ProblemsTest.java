@@ -27,6 +27,12 @@ class ProblemsTest {
     }
 
     @Test
+    void badGatewayIsTheGatewaysOwn502() {
+        assertEquals("urn:dengta:problem:bad-gateway", ProblemType.BAD_GATEWAY.uri());
+        assertEquals(ProblemType.BAD_GATEWAY, ProblemType.forStatus(502));
+    }
+
+    @Test
     void plain400IsValidation() {
         assertEquals(ProblemType.VALIDATION, ProblemType.forStatus(400));
     }

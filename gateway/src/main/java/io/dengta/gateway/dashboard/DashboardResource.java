@@ -30,6 +30,7 @@ import io.dengta.commons.requestid.RequestIds;
 import io.dengta.commons.security.CallerScope;
 import io.dengta.commons.security.RegionCodes;
 import io.quarkus.security.Authenticated;
+import io.quarkus.security.identity.SecurityIdentity;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.http.HttpServerRequest;
 
@@ -48,11 +49,19 @@ public class DashboardResource {
     private final RegionDashboardService regions;
     private final SchoolDashboardService schools;
     private final CallerScope scope;
+    private final SecurityIdentity identity;
 
-    public DashboardResource(RegionDashboardService regions, SchoolDashboardService schools, CallerScope scope) {
+    public DashboardResource(RegionDashboardService regions, SchoolDashboardService schools, CallerScope scope,
+            SecurityIdentity identity) {
         this.regions = regions;
         this.schools = schools;
         this.scope = scope;
+        this.identity = identity;
+    }
+
+    private Caller caller(String authorization, HttpServerRequest request) {
+        return new Caller(authorization, RequestIds.of(request),
+                Caller.scopeKey(identity.getRoles(), scope.regions(), scope.schools()));
     }
 
     @GET
@@ -66,7 +75,10 @@ public class DashboardResource {
                     + "`status`: ok (with `data`), unavailable, timeout (no answer within "
                     + "dengta.dashboard.part-timeout, default 3 s), forbidden or not-found (with `reason`). The answer "
                     + "is 200 whenever the region is visible, even if every part failed; it is 404 when the region is "
-                    + "outside the caller's scope or schools-service does not know it.")
+                    + "outside the caller's scope or schools-service does not know it. Parts are kept for "
+                    + "dengta.dashboard.cache.ttl (default 30 s) and shared only with callers of the same roles and "
+                    + "scope; each says when it was read (`asOf`) and how old it is (`age`, seconds). A service whose "
+                    + "circuit breaker is open makes its parts `unavailable` at once.")
     @APIResponse(responseCode = "200", description = "The dashboard; check each part's status",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RegionDashboard.class),
@@ -97,7 +109,7 @@ public class DashboardResource {
         }
         // the services would each say not-found; deciding it here saves the calls and answers one 404
         scope.requireVisible(scope.coversRegion(regionCode), "Region " + regionCode);
-        return regions.dashboard(regionCode, Integer.parseInt(year), new Caller(authorization, RequestIds.of(request)));
+        return regions.dashboard(regionCode, Integer.parseInt(year), caller(authorization, request));
     }
 
     @GET
@@ -145,7 +157,7 @@ public class DashboardResource {
         scope.requireVisible(scope.unrestricted() || !scope.regions().isEmpty() || scope.schools().contains(schoolCode),
                 "School " + schoolCode);
         return schools.dashboard(schoolCode, schoolYear, Integer.parseInt(year.group(1)),
-                new Caller(authorization, RequestIds.of(request)));
+                caller(authorization, request));
     }
 
     static final String SCHOOL_EXAMPLE = """

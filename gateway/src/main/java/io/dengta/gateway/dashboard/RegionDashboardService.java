@@ -9,6 +9,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
@@ -20,7 +21,7 @@ import io.smallrye.mutiny.Uni;
 
 /**
  * Composes the region dashboard: the parts are asked for at the same time, each under its own timeout, and
- * each failure stays in its part.
+ * each failure stays in its part. Parts are kept per caller scope for a short while ({@link DashboardCache}).
  */
 @ApplicationScoped
 public class RegionDashboardService {
@@ -31,27 +32,33 @@ public class RegionDashboardService {
 
     private final Upstreams upstreams;
     private final DashboardConfig config;
+    private final DashboardCache cache;
 
-    public RegionDashboardService(Upstreams upstreams, DashboardConfig config) {
+    public RegionDashboardService(Upstreams upstreams, DashboardConfig config, DashboardCache cache) {
         this.upstreams = upstreams;
         this.config = config;
+        this.cache = cache;
     }
 
     Uni<RegionDashboard> dashboard(String region, int year, Caller caller) {
         String schoolYear = year + "Sep";
         String framework = config.framework();
-        var regionInfo = part(upstreams.get(SCHOOLS, "/schools/v1/regions/" + region, caller), RegionSummaries::region);
-        var score = part(upstreams.get(INDICATORS, "/indicators/v1/frameworks/" + enc(framework) + "/scores?region="
-                + region + "&period=" + year, caller), scores -> RegionSummaries.score(scores, region));
-        var gaps = part(upstreams.get(INDICATORS, "/indicators/v1/benchmark-groups?owner=" + region + "&limit=1000",
-                caller)
+        String args = region + "|" + year;
+        var regionInfo = part("regionInfo", args, caller,
+                () -> upstreams.get(SCHOOLS, "/schools/v1/regions/" + region, caller), RegionSummaries::region);
+        var score = part("score", args, caller, () -> upstreams.get(INDICATORS, "/indicators/v1/frameworks/"
+                + enc(framework) + "/scores?region=" + region + "&period=" + year, caller),
+                scores -> RegionSummaries.score(scores, region));
+        var gaps = part("gaps", args, caller, () -> upstreams.get(INDICATORS, "/indicators/v1/benchmark-groups?owner="
+                + region + "&limit=1000", caller)
                 .map(groups -> RegionSummaries.ownedGroup(groups, region))
                 .chain(group -> upstreams.get(INDICATORS, "/indicators/v1/benchmark-groups/" + group + "/gaps?framework="
                         + enc(framework) + "&period=" + year, caller)),
                 g -> RegionSummaries.gaps(g, config.topGaps()));
-        var targets = part(progress(region, caller, null, new ArrayList<>(), PROGRESS_PAGES), Function.identity());
-        var registry = part(upstreams.get(SCHOOLS, "/schools/v1/statistics?region=" + region + "&schoolYear="
-                + schoolYear, caller), RegionSummaries::registry);
+        var targets = part("targets", args, caller, () -> progress(region, caller, null, new ArrayList<>(),
+                PROGRESS_PAGES), Function.identity());
+        var registry = part("registry", args, caller, () -> upstreams.get(SCHOOLS, "/schools/v1/statistics?region="
+                + region + "&schoolYear=" + schoolYear, caller), RegionSummaries::registry);
         return Uni.combine().all().unis(regionInfo, score, gaps, targets, registry).asTuple()
                 .map(t -> {
                     if (Part.NOT_FOUND.equals(t.getItem1().status())) {
@@ -61,6 +68,11 @@ public class RegionDashboardService {
                     return new RegionDashboard(region, String.valueOf(year), schoolYear, t.getItem1(), t.getItem2(),
                             t.getItem3(), t.getItem4(), t.getItem5());
                 });
+    }
+
+    private <J, T> Uni<Part<T>> part(String name, String args, Caller caller, Supplier<Uni<J>> calls,
+            Function<J, T> toData) {
+        return cache.get("region", name, args, caller, () -> part(calls.get(), toData));
     }
 
     /** Reads the region's target progress page by page (all pages share the part's timeout). */

@@ -17,7 +17,23 @@ public record Caller(Kind kind, String id) {
         CLIENT, SUBJECT, ADDRESS
     }
 
+    private static final String KEY = "dengta.gateway.caller";
+
+    /** The caller of the request, worked out once per request (the rate limit and the access log both ask). */
     public static Caller of(RoutingContext rc) {
+        Caller known = rc.get(KEY);
+        if (known != null) {
+            return known;
+        }
+        Caller caller = identify(rc);
+        // a verified caller does not change within the request; an anonymous one may still authenticate
+        if (caller.kind() != Kind.ADDRESS) {
+            rc.put(KEY, caller);
+        }
+        return caller;
+    }
+
+    private static Caller identify(RoutingContext rc) {
         SecurityIdentity identity = rc.user() instanceof QuarkusHttpUser user ? user.getSecurityIdentity() : null;
         if (identity != null && !identity.isAnonymous() && identity.getPrincipal() instanceof JsonWebToken jwt) {
             String client = text(jwt.getClaim("azp"));

@@ -1,6 +1,8 @@
 package io.dengta.gateway.limits;
 
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -10,6 +12,8 @@ import io.dengta.commons.problem.ProblemType;
 import io.dengta.commons.problem.Problems;
 import io.dengta.gateway.edge.Caller;
 import io.dengta.gateway.routing.GatewayConfig;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.HttpServerResponse;
@@ -32,8 +36,15 @@ public class EdgeLimits {
     static final Set<HttpMethod> API_METHODS = Set.of(HttpMethod.GET, HttpMethod.HEAD, HttpMethod.POST,
             HttpMethod.PUT, HttpMethod.PATCH, HttpMethod.DELETE, HttpMethod.OPTIONS);
 
-    void register(@Observes Filters filters, GatewayConfig config, RateLimiter limiter) {
+    void register(@Observes Filters filters, GatewayConfig config, RateLimiter limiter, MeterRegistry registry) {
         Pattern importPaths = Pattern.compile(config.importPathPattern());
+        // dengta_rate_limit_rejections_total{route_class}: 429s answered, by request class
+        Map<RequestClass, Counter> rejections = new EnumMap<>(RequestClass.class);
+        for (RequestClass c : RequestClass.values()) {
+            rejections.put(c, Counter.builder("dengta.rate.limit.rejections")
+                    .description("Requests refused with 429 by the gateway's rate limits, by request class")
+                    .tag("route_class", c.configName()).register(registry));
+        }
         List<String> exempt = config.rateLimit().exemptPaths().orElse(List.of());
         boolean rateLimited = config.rateLimit().enabled();
         filters.register(rc -> {
@@ -48,6 +59,7 @@ public class EdgeLimits {
             RequestClass requestClass = RequestClass.of(method, path, importPaths);
             if (rateLimited && exempt.stream().noneMatch(path::startsWith)
                     && !allow(rc, limiter.consume(Caller.of(rc).key(), requestClass))) {
+                rejections.get(requestClass).increment();
                 return;
             }
             long maxBody = limitOf(config, requestClass).maxBodySize().asLongValue();

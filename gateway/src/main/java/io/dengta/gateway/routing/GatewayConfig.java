@@ -34,6 +34,8 @@ public interface GatewayConfig {
 
     RateLimit rateLimit();
 
+    TokenCache tokenCache();
+
     /**
      * Strict-Transport-Security value sent on answers to https requests (behind a TLS-terminating load
      * balancer, trust it with quarkus.http.proxy.* so the request's scheme is https).
@@ -81,6 +83,17 @@ public interface GatewayConfig {
 
         /** The period after which a client's allowance is refilled. */
         Duration ratePeriod();
+    }
+
+    /** {@code dengta.gateway.token-cache.*}: verified tokens kept until they expire (io.dengta.gateway.edge.VerifiedTokens). */
+    interface TokenCache {
+        /** Longest a verified token is trusted without verifying it again (never past its exp); 0 turns the cache off. */
+        @WithDefault("60S")
+        Duration maxAge();
+
+        /** Tokens kept at most (least recently used dropped first). */
+        @WithDefault("10000")
+        long maxSize();
     }
 
     interface RateLimit {

@@ -202,7 +202,7 @@ public class ServiceProxy {
                 }
                 default -> {
                     detail = service + "-service gave an invalid answer; retry later";
-                    body = GatewayProblems.badGateway(detail, caller);
+                    body = Problems.json(ProblemType.BAD_GATEWAY, detail, caller);
                     status = 502;
                 }
             }
@@ -226,7 +226,7 @@ public class ServiceProxy {
                         .setStatusCode(502)
                         .putHeader("Content-Type", Problem.MEDIA_TYPE)
                         .putHeader("Retry-After", RETRY_AFTER_SECONDS)
-                        .setBody(Body.body(Buffer.buffer(GatewayProblems.badGateway(
+                        .setBody(Body.body(Buffer.buffer(Problems.json(ProblemType.BAD_GATEWAY,
                                 service + "-service gave an invalid answer; retry later",
                                 context.request().proxiedRequest()))));
             }

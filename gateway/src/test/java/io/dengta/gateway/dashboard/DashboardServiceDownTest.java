@@ -5,6 +5,8 @@ import static io.dengta.gateway.dashboard.RegionStubs.json;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +16,7 @@ import io.dengta.gateway.DownstreamServices;
 import io.dengta.gateway.InjectDownstream;
 import io.dengta.testing.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /**
  * With the gateway's own downstream setup ({@link DownstreamServices}): indicators-service is a closed port (a
@@ -25,9 +28,18 @@ class DashboardServiceDownTest {
     @InjectDownstream
     WireMockServer downstream;
 
+    @Inject
+    DashboardCache cache;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @BeforeEach
     void schoolsAndTargetsAnswer() {
         downstream.resetAll();
+        // every test reads the services afresh
+        cache.invalidateAll();
+        breakers.resetAll();
         downstream.stubFor(getPath(RegionStubs.REGION).willReturn(json(RegionStubs.REGION_BODY)));
         downstream.stubFor(getPath(RegionStubs.PROGRESS).willReturn(json(RegionStubs.PROGRESS_BODY)));
         downstream.stubFor(getPath(RegionStubs.STATISTICS).willReturn(json(RegionStubs.STATISTICS_BODY)));

@@ -11,7 +11,11 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.is;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
+
+import jakarta.inject.Inject;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -22,6 +26,7 @@ import com.github.tomakehurst.wiremock.http.Fault;
 import io.dengta.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 import io.restassured.specification.RequestSpecification;
 
 /** GET /dashboard/v1/regions/{code}: the parts, each with its own status, against stub services. */
@@ -32,9 +37,18 @@ class RegionDashboardTest {
     @InjectDashboardUpstreams
     WireMockServer services;
 
+    @Inject
+    DashboardCache cache;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @BeforeEach
     void everyServiceAnswers() {
         services.resetAll();
+        // every test reads the services afresh
+        cache.invalidateAll();
+        breakers.resetAll();
         RegionStubs.allAnswer(services);
     }
 
@@ -250,5 +264,93 @@ class RegionDashboardTest {
                 .contentType("application/problem+json")
                 .body("type", is("urn:dengta:problem:unauthorized"));
         services.verify(0, anyRequestedFor(anyUrl()));
+    }
+
+    @Test
+    void partsAreKeptForTheTtlAndSayHowOldTheyAre() {
+        String first = asAnalyst().get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(200).body("score.age", is(0)).extract().path("score.asOf");
+
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(200)
+                .body("score.status", is("ok"))
+                .body("score.asOf", is(first))
+                .body("score.age", notNullValue())
+                .body("registry.asOf", notNullValue());
+        services.verify(1, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
+        services.verify(1, getRequestedFor(urlPathEqualTo(RegionStubs.STATISTICS)));
+        services.verify(1, getRequestedFor(urlPathEqualTo(RegionStubs.PROGRESS)));
+    }
+
+    @Test
+    void callerWithAnotherRoleNeverGetsAnotherCallersKeptParts() {
+        String viewer = Tokens.role("viewer").region("320113").get();
+        services.stubFor(getPath(RegionStubs.SCORES).withHeader("Authorization", equalTo("Bearer " + viewer))
+                .atPriority(1).willReturn(RegionStubs.problem(403, "forbidden", "Scores are not published to viewers")));
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200).body("score.status", is("ok"));
+
+        given().auth().oauth2(viewer).get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(200)
+                .body("score.status", is("forbidden"))
+                .body("score.data", nullValue());
+        services.verify(2, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
+    }
+
+    @Test
+    void callerWithAnotherRegionScopeGetsItsOwnParts() {
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200);
+        given().auth().oauth2(Tokens.role("bureau-analyst").region("320100").get())
+                .get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200);
+        // the same roles and scope share: another analyst of 320113 (another token) reads nothing again
+        given().auth().oauth2(Tokens.role("bureau-analyst").region("320113").client("other-front-end").get())
+                .get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200);
+
+        services.verify(2, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
+    }
+
+    @Test
+    void serviceThatKeepsFailingOpensItsBreakerAndItsPartsAnswerAtOnce() {
+        services.stubFor(getPath(RegionStubs.SCORES).willReturn(RegionStubs.problem(500, "internal", "down")));
+        services.stubFor(getPath(RegionStubs.GROUPS).willReturn(RegionStubs.problem(503, "dependency-unavailable", "db")));
+        // two failed calls to indicators-service per dashboard: ten open its breaker
+        for (int i = 0; i < 5; i++) {
+            asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200)
+                    .body("score.status", is("unavailable"));
+        }
+        services.resetRequests();
+
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024")
+                .then().statusCode(200)
+                .body("score.status", is("unavailable"))
+                .body("score.reason", containsString("circuit breaker is open"))
+                .body("gaps.status", is("unavailable"))
+                .body("regionInfo.status", is("ok"))
+                .body("registry.status", is("ok"))
+                .body("targets.status", is("ok"));
+        services.verify(0, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
+        services.verify(0, getRequestedFor(urlPathEqualTo(RegionStubs.GROUPS)));
+    }
+
+    @Test
+    void refusalsDoNotOpenTheBreaker() {
+        services.stubFor(getPath(RegionStubs.SCORES).willReturn(RegionStubs.problem(403, "forbidden", "no")));
+        services.stubFor(getPath(RegionStubs.GROUPS).willReturn(RegionStubs.problem(404, "not-found", "none")));
+        for (int i = 0; i < 6; i++) {
+            cache.invalidateAll();
+            asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200)
+                    .body("score.status", is("forbidden"));
+        }
+
+        services.verify(6, getRequestedFor(urlPathEqualTo(RegionStubs.SCORES)));
+    }
+
+    @Test
+    void partReadsAreTimedInTheMetrics() {
+        asAnalyst().get("/dashboard/v1/regions/320113?year=2024").then().statusCode(200);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("dengta_dashboard_part_seconds_count{dashboard=\"region\",part=\"score\",status=\"ok\"}"))
+                .body(containsString("dengta_dashboard_part_seconds_count{dashboard=\"region\",part=\"registry\",status=\"ok\"}"))
+                .body(containsString("cache_gets_total{cache=\"dashboard-parts\",result=\"miss\"}"));
     }
 }

@@ -13,6 +13,8 @@ import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.nullValue;
 
+import jakarta.inject.Inject;
+
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -21,6 +23,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import io.dengta.testing.Tokens;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.smallrye.faulttolerance.api.CircuitBreakerMaintenance;
 
 /** GET /dashboard/v1/schools/{code}: facts, statistics against standards, teachers, each with its own status. */
 @QuarkusTest
@@ -36,9 +39,18 @@ class SchoolDashboardTest {
     @InjectDashboardUpstreams
     WireMockServer services;
 
+    @Inject
+    DashboardCache cache;
+
+    @Inject
+    CircuitBreakerMaintenance breakers;
+
     @BeforeEach
     void everyServiceAnswers() {
         services.resetAll();
+        // every test reads the services afresh
+        cache.invalidateAll();
+        breakers.resetAll();
         services.stubFor(getPath(SCHOOL).willReturn(json("""
                 {"code": "3201130001", "name": "栖霞区实验小学", "region": "320113", "stages": ["primary"],
                  "ownership": "public", "boarding": false, "rural": false, "status": "operating",
