@@ -134,10 +134,25 @@ echo "Score: $score_summary; gaps: $gaps_summary; balance: $balance_summary"
 single=()
 for _ in 1 2 3 4 5; do single+=("$(curl -fsS -o /dev/null -w '%{time_total}' -H "$auth" "$balance" | awk '{printf "%.0f", $1 * 1000}')"); done
 
+# counts the answers by status, so a non-2xx figure says what it was (429: the gateway's rate limit; 503/504: an
+# upstream timeout or open circuit)
+cat > "$OUT/statuses.lua" <<'LUA'
+local threads = {}
+function setup(thread) table.insert(threads, thread) end
+function init(args) statuses = {} end
+function response(status, headers, body) statuses[status] = (statuses[status] or 0) + 1 end
+function done(summary, latency, requests)
+  for _, t in ipairs(threads) do
+    for k, v in pairs(t:get("statuses")) do io.write(string.format("status %d: %d\n", k, v)) end
+  end
+end
+LUA
 run() { # label url
   wrk -t2 -c"$CONN" -d5s -H "$auth" "$2" > /dev/null
-  wrk -t2 -c"$CONN" -d"$DURATION" --latency -H "$auth" "$2" > "$OUT/wrk-$1.txt"
-  if grep -q 'Non-2xx' "$OUT/wrk-$1.txt"; then echo "$1: non-2xx answers (the gateway's rate limit?)" >&2; grep 'Non-2xx' "$OUT/wrk-$1.txt" >&2; fi
+  wrk -t2 -c"$CONN" -d"$DURATION" --latency -s "$OUT/statuses.lua" -H "$auth" "$2" > "$OUT/wrk-$1.txt"
+  if grep -q 'Non-2xx' "$OUT/wrk-$1.txt"; then
+    echo "$1: non-2xx answers: $(grep '^status' "$OUT/wrk-$1.txt" | grep -v 'status 200' | tr '\n' ' ')" >&2
+  fi
 }
 for name in trivial score gaps balance; do
   echo "wrk: $name ($CONN clients, 5 s warm-up, $DURATION) ..."
@@ -147,7 +162,7 @@ load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 pct() { awk -v p="$2" '$1 == p {print $2}' "$OUT/wrk-$1.txt"; }
 rps() { awk '/Requests\/sec/ {print $2}' "$OUT/wrk-$1.txt"; }
-non2xx() { awk '/Non-2xx/ {print $5}' "$OUT/wrk-$1.txt"; }
+non2xx() { awk '/^status/ && $2 != "200:" {n[$2] += $3} END {for (s in n) printf "%s %d ", s, n[s]}' "$OUT/wrk-$1.txt"; }
 ms() { awk -v d="$1" 'BEGIN { n = d + 0; if (d ~ /us$/) n /= 1000; else if (d ~ /ms$/) n += 0; else if (d ~ /s$/) n *= 1000; printf "%.1f", n }'; }
 verdict() { awk -v v="$1" -v g="$2" 'BEGIN { print (v + 0 < g + 0) ? "met" : "missed" }'; }
 row() { # label name goal-ms
