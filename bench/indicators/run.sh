@@ -5,6 +5,7 @@
 #   2. GET /indicators/v1/frameworks/js-modernization-2013/scores?region=320113&period=2024   (goal p99 < 20 ms)
 #   3. GET /indicators/v1/benchmark-groups/{id}/gaps for a 4-region group, same framework and period (p99 < 50 ms)
 #   4. GET /indicators/v1/balance for a district of 300 schools, primary, 2024Sep (single call < 200 ms; and load)
+# then each with one client (the request's own cost, without queueing),
 # and prints a summary table (also in bench/indicators/out/results.md). Not a test: ./mvnw verify never runs it.
 #
 # One command:  bench/indicators/run.sh
@@ -158,6 +159,11 @@ for name in trivial score gaps balance; do
   echo "wrk: $name ($CONN clients, 5 s warm-up, $DURATION) ..."
   run "$name" "${!name}"
 done
+# one client: each request's own cost, without the queueing of 32 clients on the machine's cores
+for name in trivial score gaps balance; do
+  echo "wrk: $name (1 client, $DURATION) ..."
+  wrk -t1 -c1 -d"$DURATION" --latency -s "$OUT/statuses.lua" -H "$auth" "${!name}" > "$OUT/wrk-$name-c1.txt"
+done
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
 
 pct() { awk -v p="$2" '$1 == p {print $2}' "$OUT/wrk-$1.txt"; }
@@ -183,6 +189,7 @@ max_single=$(printf '%s\n' "${single[@]}" | sort -n | tail -n 1)
   row "score: $fw, 1 region, $period" score 20
   row "gaps: 4-region group, $fw, $period" gaps 50
   row "balance: district of $(plan "d['balanceSchools']") schools, primary, 2024Sep" balance 200
+  for name in trivial score gaps balance; do row "$name, 1 client" "$name-c1" ""; done
   echo
   echo "Balance, 5 single calls: ${single[*]} ms (goal < 200 ms: $(verdict "$max_single" 200))"
   echo "Against the trivial endpoint: score $(ratio score); gaps $(ratio gaps); balance $(ratio balance)"
