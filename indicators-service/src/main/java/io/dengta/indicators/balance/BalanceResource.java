@@ -18,6 +18,7 @@ import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.RegionCodes;
 import io.dengta.indicators.observation.ObservationAccess;
+import io.dengta.indicators.score.AnalysisMeters;
 import io.dengta.commons.period.InvalidPeriodException;
 import io.dengta.commons.period.Period;
 import io.quarkus.security.Authenticated;
@@ -29,10 +30,12 @@ public class BalanceResource {
 
     private final BalanceService balance;
     private final ObservationAccess access;
+    private final AnalysisMeters meters;
 
-    public BalanceResource(BalanceService balance, ObservationAccess access) {
+    public BalanceResource(BalanceService balance, ObservationAccess access, AnalysisMeters meters) {
         this.balance = balance;
         this.access = access;
+        this.meters = meters;
     }
 
     @GET
@@ -86,6 +89,7 @@ public class BalanceResource {
             throw ProblemException.invalid("period", "no_rule_in_force", "no balance rule for " + stage + " in "
                     + region + " is in force in " + year);
         }
-        return balance.balance(region, stage, p, rule.get(), access.listScope());
+        Period asked = p;
+        return meters.balance(stage, () -> balance.balance(region, stage, asked, rule.get(), access.listScope()));
     }
 }

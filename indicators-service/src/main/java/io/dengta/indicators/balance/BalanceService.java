@@ -2,6 +2,7 @@ package io.dengta.indicators.balance;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -15,6 +16,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.Query;
 
 import io.dengta.commons.security.RegionCodes;
+import io.dengta.indicators.catalog.CatalogCache;
 import io.dengta.indicators.catalog.Jurisdictions;
 import io.dengta.indicators.catalog.Standard;
 import io.dengta.indicators.catalog.Vocabulary;
@@ -54,19 +56,27 @@ public class BalanceService {
             "qb.multimedia_classrooms_per100");
 
     private final EntityManager em;
+    private final CatalogCache cache;
 
-    public BalanceService(EntityManager em) {
+    public BalanceService(EntityManager em, CatalogCache cache) {
         this.em = em;
+        this.cache = cache;
     }
 
     /** The stages some balance rule is for (to tell a caller what to ask). */
     public List<String> stagesWithRule() {
-        return em.createQuery("select distinct r.stage from BalanceRule r order by r.stage", String.class).getResultList();
+        return cache.get("balance-rule-stages", () -> List.copyOf(em.createQuery(
+                "select distinct r.stage from BalanceRule r order by r.stage", String.class).getResultList()));
     }
 
-    /** The rule for the region, stage and year: the most specific jurisdiction covering the region, in force that year. */
+    /**
+     * The rule for the region, stage and year: the most specific jurisdiction covering the region, in force that year.
+     * The rules come from migrations only (no API writes them), so they are cached with the catalog; the entities
+     * are detached and only read.
+     */
     public Optional<BalanceRule> rule(String region, String stage, int year) {
-        return BalanceRule.<BalanceRule>list("stage", stage).stream()
+        List<BalanceRule> rules = cache.get("balance-rules", () -> List.copyOf(BalanceRule.<BalanceRule>listAll()));
+        return rules.stream().filter(r -> r.stage.equals(stage))
                 .filter(r -> r.fromYear <= year && (r.toYear == null || r.toYear >= year))
                 .filter(r -> Jurisdictions.covers(r.jurisdiction, region))
                 .max(Comparator.comparingInt((BalanceRule r) -> Jurisdictions.specificity(r.jurisdiction))
@@ -88,6 +98,13 @@ public class BalanceService {
 
     /** The school-level standard of each resource indicator for the region, stage and year. */
     Map<String, SchoolStandard> standards(String region, String stage, int year) {
+        return cache.get(new StandardsKey(region, stage, year), () -> Collections.unmodifiableMap(loadStandards(region, stage, year)));
+    }
+
+    private record StandardsKey(String region, String stage, int year) {
+    }
+
+    private Map<String, SchoolStandard> loadStandards(String region, String stage, int year) {
         Map<String, List<StandardView>> byIndicator = new HashMap<>();
         for (Standard s : Standard.<Standard>list("indicatorCode in ?1", RESOURCE_INDICATORS)) {
             byIndicator.computeIfAbsent(s.indicatorCode, k -> new ArrayList<>()).add(StandardView.of(s));

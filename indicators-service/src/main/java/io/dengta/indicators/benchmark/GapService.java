@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.dengta.indicators.catalog.StandardView;
 import io.dengta.commons.period.Period;
+import io.dengta.indicators.score.AnalysisMeters;
 import io.dengta.indicators.score.ScoreAccess;
 import io.dengta.indicators.score.ScoreCalculator;
 import io.dengta.indicators.score.ScoreService;
@@ -27,15 +28,22 @@ public class GapService {
 
     private final BenchmarkGroupService groups;
     private final ScoreService scores;
+    private final AnalysisMeters meters;
 
-    public GapService(BenchmarkGroupService groups, ScoreService scores) {
+    public GapService(BenchmarkGroupService groups, ScoreService scores, AnalysisMeters meters) {
         this.groups = groups;
         this.scores = scores;
+        this.meters = meters;
     }
 
     public GapsView gaps(UUID id, String frameworkCode, Integer version, Period period, String stage,
             BenchmarkGroupAccess access, ScoreAccess values) {
         BenchmarkGroup group = groups.find(id, access);
+        return meters.gaps(frameworkCode, () -> compute(group, frameworkCode, version, period, stage, values));
+    }
+
+    private GapsView compute(BenchmarkGroup group, String frameworkCode, Integer version, Period period, String stage,
+            ScoreAccess values) {
         ScoreService.Scorable scorable = scores.scorable(frameworkCode, version, period);
         List<String> regions = new ArrayList<>();
         regions.add(group.ownerRegion);
@@ -55,8 +63,8 @@ public class GapService {
         sorted.sort(Comparator.comparing((GapsView.Row r) -> r.pointsLost() == null)
                 .thenComparing(r -> r.pointsLost() == null ? BigDecimal.ZERO : r.pointsLost(), Comparator.reverseOrder())
                 .thenComparing(GapsView.Row::weight, Comparator.reverseOrder()));
-        return new GapsView(group.id, group.name, group.ownerRegion, scorable.framework().code,
-                scorable.framework().name, scorable.version().effectiveFromYear, period.code(), stage, summaries,
+        return new GapsView(group.id, group.name, group.ownerRegion, scorable.frameworkCode(),
+                scorable.frameworkName(), scorable.versionYear(), period.code(), stage, summaries,
                 sorted);
     }
 
@@ -87,8 +95,8 @@ public class GapService {
                 : new GapsView.Best(c.best().region(), c.best().role(), c.best().value(), c.best().gap());
         List<GapsView.Best> roles = c.byRole().stream()
                 .map(b -> new GapsView.Best(b.region(), b.role(), b.value(), b.gap())).toList();
-        return new GapsView.Row(leaf.code(), leaf.indicator() == null ? null : leaf.indicator().name,
-                leaf.indicator() == null ? null : leaf.indicator().unit, leaf.direction(), leaf.dimension(),
+        return new GapsView.Row(leaf.code(), leaf.indicator() == null ? null : leaf.indicator().name(),
+                leaf.indicator() == null ? null : leaf.indicator().unit(), leaf.direction(), leaf.dimension(),
                 leaf.item().weight(), leaf.item().scoring(), ownerValue, peerValues, best, roles,
                 c.rank(group.ownerRegion), c.rankedOf(), score.pointsLost(), c.comparable());
     }

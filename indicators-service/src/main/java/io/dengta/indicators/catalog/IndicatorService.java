@@ -37,8 +37,10 @@ public class IndicatorService {
             "updatedAt", SortKey.instant("i.updatedAt", i -> i.updatedAt)), "code");
 
     private final WriteJournal journal;
+    private final CatalogCache cache;
 
-    public IndicatorService(WriteJournal journal) {
+    public IndicatorService(WriteJournal journal, CatalogCache cache) {
+        this.cache = cache;
         this.journal = journal;
     }
 
@@ -104,6 +106,7 @@ public class IndicatorService {
     /** Create-or-replace; an identical replacement changes nothing (same version, nothing journalled). */
     @Transactional
     public PutResult put(String code, IndicatorInput input, String ifMatch) {
+        cache.changed();
         if (input.code() != null && !input.code().equals(code)) {
             throw ProblemException.invalid("/code", "mismatch", "the body's code " + input.code()
                     + " is not the code in the path, " + code);
@@ -145,6 +148,7 @@ public class IndicatorService {
     /** Deletes an indicator nothing refers to; one that standards or framework versions use is a 409. */
     @Transactional
     public void delete(String code, String ifMatch) {
+        cache.changed();
         Indicator indicator = Indicator.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (indicator == null) {
             throw notFound(code);

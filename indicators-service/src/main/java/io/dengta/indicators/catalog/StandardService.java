@@ -40,8 +40,10 @@ public class StandardService {
             "id", new SortKey<Standard>("s.id", s -> s.id, UUID::fromString)), "id");
 
     private final WriteJournal journal;
+    private final CatalogCache cache;
 
-    public StandardService(WriteJournal journal) {
+    public StandardService(WriteJournal journal, CatalogCache cache) {
+        this.cache = cache;
         this.journal = journal;
     }
 
@@ -105,6 +107,7 @@ public class StandardService {
 
     @Transactional
     public StandardView create(StandardInput input) {
+        cache.changed();
         StandardInput normalized = input.normalized();
         Indicator indicator = lockIndicators(normalized.indicator());
         check(normalized, indicator, null);
@@ -123,6 +126,7 @@ public class StandardService {
     /** Replaces a standard; an identical replacement changes nothing. */
     @Transactional
     public StandardView replace(UUID id, StandardInput input, String ifMatch) {
+        cache.changed();
         Standard standard = Standard.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (standard == null) {
             throw notFound(id);
@@ -145,6 +149,7 @@ public class StandardService {
 
     @Transactional
     public void delete(UUID id, String ifMatch) {
+        cache.changed();
         Standard standard = Standard.findById(id, LockModeType.PESSIMISTIC_WRITE);
         if (standard == null) {
             throw notFound(id);

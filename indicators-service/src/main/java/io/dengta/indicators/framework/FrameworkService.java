@@ -31,6 +31,7 @@ import io.dengta.commons.paging.PageRequest;
 import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
+import io.dengta.indicators.catalog.CatalogCache;
 import io.dengta.indicators.catalog.Indicator;
 import io.dengta.indicators.catalog.IndicatorService;
 import io.dengta.indicators.framework.FrameworkVersionInput.Dimension;
@@ -56,9 +57,11 @@ public class FrameworkService {
     };
 
     private final WriteJournal journal;
+    private final CatalogCache cache;
     private final ObjectMapper json;
 
-    public FrameworkService(WriteJournal journal, ObjectMapper json) {
+    public FrameworkService(WriteJournal journal, ObjectMapper json, CatalogCache cache) {
+        this.cache = cache;
         this.journal = journal;
         this.json = json;
     }
@@ -127,6 +130,7 @@ public class FrameworkService {
     /** Create-or-replace; an identical replacement changes nothing. */
     @Transactional
     public PutResult<FrameworkView> put(String code, FrameworkInput input, String ifMatch) {
+        cache.changed();
         if (input.code() != null && !input.code().equals(code)) {
             throw ProblemException.invalid("/code", "mismatch", "the body's code " + input.code()
                     + " is not the code in the path, " + code);
@@ -165,6 +169,7 @@ public class FrameworkService {
     /** Deletes a framework without versions; one with versions is a 409 (delete them first). */
     @Transactional
     public void delete(String code, String ifMatch) {
+        cache.changed();
         Framework framework = Framework.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (framework == null) {
             throw notFound(code);
@@ -186,6 +191,7 @@ public class FrameworkService {
     @Transactional
     public PutResult<FrameworkVersionView> putVersion(String code, int year, FrameworkVersionInput input,
             String ifMatch) {
+        cache.changed();
         if (input.effectiveFromYear() != null && input.effectiveFromYear() != year) {
             throw ProblemException.invalid("/effectiveFromYear", "mismatch", "the body's year "
                     + input.effectiveFromYear() + " is not the year in the path, " + year);
@@ -252,6 +258,7 @@ public class FrameworkService {
 
     @Transactional
     public void deleteVersion(String code, int year, String ifMatch) {
+        cache.changed();
         Framework framework = Framework.findById(code, LockModeType.PESSIMISTIC_WRITE);
         if (framework == null) {
             throw notFound(code);

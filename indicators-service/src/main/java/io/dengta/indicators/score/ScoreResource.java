@@ -42,10 +42,12 @@ public class ScoreResource {
 
     private final ScoreService scores;
     private final ScoreAccess access;
+    private final AnalysisMeters meters;
 
-    public ScoreResource(ScoreService scores, ScoreAccess access) {
+    public ScoreResource(ScoreService scores, ScoreAccess access, AnalysisMeters meters) {
         this.scores = scores;
         this.access = access;
+        this.meters = meters;
     }
 
     @GET
@@ -80,11 +82,15 @@ public class ScoreResource {
                 throw ProblemException.notFound("Region " + r + " not found in your organisation scope");
             }
         }
+        return meters.score(frameworkCode, () -> compute(frameworkCode, p));
+    }
+
+    private ScoresView compute(String frameworkCode, Params p) {
         ScoreService.Scorable scorable = scores.scorable(frameworkCode, p.version(), p.period());
         Map<String, ScoreService.RegionResult> results = scores.score(scorable, p.period(), p.stage(), p.regions(),
                 access.visibleValues());
-        return new ScoresView(scorable.framework().code, scorable.framework().name,
-                scorable.version().effectiveFromYear, p.period().code(), p.stage(),
+        return new ScoresView(scorable.frameworkCode(), scorable.frameworkName(), scorable.versionYear(),
+                p.period().code(), p.stage(),
                 results.values().stream().map(r -> scores.view(scorable, r)).toList());
     }
 

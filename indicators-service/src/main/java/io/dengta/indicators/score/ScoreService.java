@@ -8,7 +8,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.BiPredicate;
-import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +18,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 import io.dengta.commons.problem.ProblemException;
+import io.dengta.indicators.catalog.CatalogCache;
 import io.dengta.indicators.catalog.Indicator;
 import io.dengta.indicators.catalog.Jurisdictions;
 import io.dengta.indicators.catalog.Standard;
@@ -36,9 +36,9 @@ import io.dengta.indicators.score.ScoreCalculator.Total;
 import io.dengta.indicators.score.ScoreCalculator.Weighted;
 
 /**
- * Scores regions on a framework version. Set-based: one query for the framework, one for its version, one for the
- * leaves' catalog entries, one for their standards and one for every leaf's value of every region asked for,
- * however many indicators and regions there are.
+ * Scores regions on a framework version. Set-based: one query for every leaf's value of every region asked for,
+ * however many indicators and regions there are; the framework, its version, the leaves' catalog entries and their
+ * standards (four more queries) come from the {@link CatalogCache}.
  */
 @ApplicationScoped
 public class ScoreService {
@@ -48,31 +48,44 @@ public class ScoreService {
 
     private final EntityManager em;
     private final ObjectMapper json;
+    private final CatalogCache cache;
 
-    public ScoreService(EntityManager em, ObjectMapper json) {
+    public ScoreService(EntityManager em, ObjectMapper json, CatalogCache cache) {
         this.em = em;
         this.json = json;
+        this.cache = cache;
+    }
+
+    /** What scoring reads of a leaf's catalog entry (immutable: it is cached). */
+    public record Catalogued(String name, String unit, String direction, List<String> stages) {
+
+        static Catalogued of(Indicator i) {
+            return new Catalogued(i.name, i.unit, i.direction, i.stages == null ? List.of() : List.copyOf(i.stages));
+        }
     }
 
     /** A leaf with its catalog facts and the code of the dimension that holds it. */
-    public record Leaf(Item item, String dimension, Indicator indicator) {
+    public record Leaf(Item item, String dimension, Catalogued indicator) {
 
         public String code() {
             return item.indicator();
         }
 
         public String direction() {
-            return indicator == null ? "higher-better" : indicator.direction;
+            return indicator == null ? "higher-better" : indicator.direction();
         }
 
         public List<String> stages() {
-            return indicator == null ? List.of() : indicator.stages;
+            return indicator == null ? List.of() : indicator.stages();
         }
     }
 
-    /** A framework version ready to score: its tree and its leaves in tree order. */
-    public record Scorable(Framework framework, FrameworkVersion version, List<Dimension> tree, List<Leaf> leaves,
-            Map<String, List<StandardView>> standards) {
+    /**
+     * A framework version ready to score: its tree and its leaves in tree order, with the standards of the leaves
+     * that use them. Immutable, so it is cached ({@link CatalogCache}) until the catalog changes.
+     */
+    public record Scorable(String frameworkCode, String frameworkName, int versionYear, List<Dimension> tree,
+            List<Leaf> leaves, Map<String, List<StandardView>> standards) {
     }
 
     /** One leaf scored for one region. */
@@ -88,6 +101,15 @@ public class ScoreService {
      * 404 when the framework or the version does not exist.
      */
     public Scorable scorable(String frameworkCode, Integer versionYear, Period period) {
+        int year = versionYear != null ? versionYear : period.year();
+        return cache.get(new ScorableKey(frameworkCode, versionYear != null, year),
+                () -> load(frameworkCode, versionYear, period));
+    }
+
+    private record ScorableKey(String framework, boolean exactVersion, int year) {
+    }
+
+    private Scorable load(String frameworkCode, Integer versionYear, Period period) {
         Framework framework = Framework.findById(frameworkCode);
         if (framework == null) {
             throw ProblemException.notFound("Framework " + frameworkCode + " not found");
@@ -105,8 +127,8 @@ public class ScoreService {
         }
         List<Dimension> tree = read(version.dimensions);
         List<String> codes = FrameworkRules.leaves(tree).stream().map(Item::indicator).toList();
-        Map<String, Indicator> catalog = Indicator.<Indicator>list("code in ?1", codes).stream()
-                .collect(Collectors.toMap(i -> i.code, Function.identity()));
+        Map<String, Catalogued> catalog = Indicator.<Indicator>list("code in ?1", codes).stream()
+                .collect(Collectors.toMap(i -> i.code, Catalogued::of));
         List<Leaf> leaves = new ArrayList<>();
         collect(tree, catalog, leaves);
         List<String> withStandard = leaves.stream().filter(l -> Boolean.TRUE.equals(l.item().useStandard()))
@@ -114,10 +136,11 @@ public class ScoreService {
         Map<String, List<StandardView>> standards = withStandard.isEmpty() ? Map.of()
                 : Standard.<Standard>list("indicatorCode in ?1", withStandard).stream().map(StandardView::of)
                         .collect(Collectors.groupingBy(StandardView::indicator));
-        return new Scorable(framework, version, tree, leaves, standards);
+        return new Scorable(framework.code, framework.name, version.effectiveFromYear, List.copyOf(tree),
+                List.copyOf(leaves), Map.copyOf(standards));
     }
 
-    private static void collect(List<Dimension> dimensions, Map<String, Indicator> catalog, List<Leaf> into) {
+    private static void collect(List<Dimension> dimensions, Map<String, Catalogued> catalog, List<Leaf> into) {
         for (Dimension d : dimensions) {
             collect(d.dimensions(), catalog, into);
             for (Item item : d.indicators()) {
@@ -254,9 +277,9 @@ public class ScoreService {
 
     public static ScoresView.IndicatorScore indicator(LeafResult l) {
         Item item = l.leaf().item();
-        Indicator indicator = l.leaf().indicator();
-        return new ScoresView.IndicatorScore(item.indicator(), indicator == null ? null : indicator.name,
-                indicator == null ? null : indicator.unit, l.leaf().direction(), item.weight(),
+        Catalogued indicator = l.leaf().indicator();
+        return new ScoresView.IndicatorScore(item.indicator(), indicator == null ? null : indicator.name(),
+                indicator == null ? null : indicator.unit(), l.leaf().direction(), item.weight(),
                 Boolean.TRUE.equals(item.illustrativeWeight()), item.scoring(), l.stage(), plain(l.value()),
                 l.valueStatus(), target(l), item.band(), ScoreCalculator.rounded(l.outcome().achievement(), 4),
                 ScoreCalculator.rounded(l.outcome().pointsEarned(), 4),

@@ -7,15 +7,15 @@ import java.util.UUID;
 import io.dengta.testing.Tokens;
 import io.restassured.http.ContentType;
 
-final class BenchmarkFixtures {
+public final class BenchmarkFixtures {
 
-    static final String COLLECTION = "/indicators/v1/benchmark-groups";
+    public static final String COLLECTION = "/indicators/v1/benchmark-groups";
 
     private BenchmarkFixtures() {
     }
 
     /** The seed-000 group under a name of its own (names are unique per owner). */
-    static String seedGroup(String name) {
+    public static String seedGroup(String name) {
         return """
                 {"owner": "320113", "name": "%s", "description": "学龙岗、赶新吴、超太仓",
                  "peers": [{"region": "440307", "role": "lighthouse", "name": "深圳市龙岗区"},
@@ -23,12 +23,12 @@ final class BenchmarkFixtures {
                            {"region": "320585", "role": "catch-up", "name": "苏州市太仓市"}]}""".formatted(name);
     }
 
-    static String create(String body) {
+    public static String create(String body) {
         return given().auth().oauth2(Tokens.admin()).contentType(ContentType.JSON).body(body)
                 .when().post(COLLECTION).then().statusCode(201).extract().path("id");
     }
 
-    static String unique(String prefix) {
+    public static String unique(String prefix) {
         return prefix + " " + UUID.randomUUID().toString().substring(0, 8);
     }
 }
