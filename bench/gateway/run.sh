@@ -39,6 +39,10 @@ for url in "$SCHOOLS$path" "$GW$path" "$GW$dash"; do
 done
 
 run() { # label url
+  # wrk drops its connections at the end of a run; the gateway resets the calls those callers left in flight.
+  # A pause lets that settle, so one run's end does not fail the next run's first requests (see the report:
+  # a read on a service connection closed under it is a 502 and counts towards the route's breaker).
+  sleep 1
   wrk -t$(( CONN < 2 ? 1 : 2 )) -c"$CONN" -d"$DURATION" --latency -H "$auth" "$2" > "$OUT/wrk-$1.txt"
   if grep -q 'Non-2xx' "$OUT/wrk-$1.txt"; then echo "$1: non-2xx answers (rate limit?)" >&2; grep 'Non-2xx' "$OUT/wrk-$1.txt" >&2; fi
 }
