@@ -429,8 +429,9 @@ public class TeacherBatchWriter {
         if (hashes.isEmpty()) {
             return owners;
         }
+        // bpchar[]: the column is char(64), and compared with text it would be cast, which rules out its index
         try (PreparedStatement s = c.prepareStatement(
-                "select national_id_hash, staff_code from teacher where national_id_hash = any(?)")) {
+                "select national_id_hash, staff_code from teacher where national_id_hash = any(?::bpchar[])")) {
             s.setArray(1, c.createArrayOf("text", hashes.toArray()));
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {
