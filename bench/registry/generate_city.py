@@ -92,13 +92,25 @@ TEACHER_COLUMNS = ["staffCode", "name", "gender", "birthDate", "nationalId", "ph
                    "subjects", "employment", "dualQualified", "status", "source"]
 
 
+ID_WEIGHTS = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2]
+
+
+def national_id(i, birth):
+    """A valid GB 11643 ID carrying the birth date, unique per teacher index (synthetic; drawn from no rng, so the
+    rest of the data is the same as without IDs)."""
+    first17 = "32%04d%s%03d" % ((i // 1000) % 10000, birth.replace("-", ""), i % 1000)
+    return first17 + "10X98765432"[sum(int(c) * w for c, w in zip(first17, ID_WEIGHTS)) % 11]
+
+
 def teacher_row(rng, i, school):
     honours = ""
     if rng.random() < 0.12:
         honours = "key-teacher:%s:2022-09-01:2026-08-31" % rng.choice(["district", "city", "province"])
     subjects = rng.choice(SUBJECTS)
-    return [f"BENCH-{i:07d}", f"教师{i:07d}", rng.choice(["female", "male"]),
-            "%d-%02d-%02d" % (rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28)), "", "",
+    gender = rng.choice(["female", "male"])
+    birth = "%d-%02d-%02d" % (rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))
+    # HR files carry national IDs: the import hashes each one and checks it is on no other record
+    return [f"BENCH-{i:07d}", f"教师{i:07d}", gender, birth, national_id(i, birth), "",
             school, pick(rng, DEGREES), "", "", "", rng.choice(TITLES), honours, subjects, "established", "false",
             "active", "synthetic-demo"]
 

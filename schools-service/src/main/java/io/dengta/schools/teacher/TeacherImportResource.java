@@ -22,8 +22,6 @@ import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.imports.RowError;
-import io.dengta.commons.imports.RowOutcome;
-import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.Roles;
 import io.dengta.schools.importjob.ImportJobResource;
 import io.dengta.schools.imports.ImportRows;
@@ -38,18 +36,16 @@ public class TeacherImportResource {
 
     private final ImportRunner imports;
     private final ImportRows rows;
-    private final TeacherService teachers;
+    private final TeacherBatchWriter batches;
     private final SchoolAccess access;
-    private final TeacherPrivacy privacy;
     private final ImportJobs jobs;
 
-    public TeacherImportResource(ImportRunner imports, ImportRows rows, TeacherService teachers, SchoolAccess access,
-            TeacherPrivacy privacy, ImportJobs jobs) {
+    public TeacherImportResource(ImportRunner imports, ImportRows rows, TeacherBatchWriter batches,
+            SchoolAccess access, ImportJobs jobs) {
         this.imports = imports;
         this.rows = rows;
-        this.teachers = teachers;
+        this.batches = batches;
         this.access = access;
-        this.privacy = privacy;
         this.jobs = jobs;
     }
 
@@ -76,24 +72,19 @@ public class TeacherImportResource {
         String contentType = request.contentType();
         boolean csv = contentType != null && contentType.toLowerCase().startsWith("text/csv");
         return jobs.accept(TeacherService.RESOURCE_TYPE, ImportJobResource.PATH, request.body(body), (stream, progress) -> {
+            // rows are decided and written a chunk at a time (TeacherBatchWriter), with the rules of a single PUT
             ImportReport report = csv
                     ? imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherImportRow.class,
-                            row -> ImportRows.inColumns(TeacherImportRow::column, () -> {
+                            batches.<TeacherImportRow>writer(row -> {
                                 TeacherInput input = row.toInput();
                                 rows.validate(input);
-                                return write(input);
-                            }), options, progress)
+                                return input;
+                            }, TeacherImportRow::column, access), options, progress)
                     : imports.run(TeacherService.RESOURCE_TYPE, stream, contentType, TeacherInput.class,
-                            this::write, options, progress);
+                            batches.<TeacherInput>writer(input -> input, pointer -> pointer, access), options,
+                            progress);
             return withoutPersonalValues(report);
         });
-    }
-
-    private RowOutcome write(TeacherInput row) {
-        if (row.staffCode() == null) {
-            throw ProblemException.invalid("/staffCode", "required", "each row needs the teacher's staff code");
-        }
-        return teachers.upsert(row.staffCode(), row, null, access, privacy).outcome();
     }
 
     /**

@@ -298,7 +298,8 @@ public class TeacherService {
         }
     }
 
-    private static void apply(Teacher t, TeacherInput in) {
+    /** The input applied to a teacher record (a managed entity, or a detached one for a batch write). */
+    static void apply(Teacher t, TeacherInput in) {
         t.name = in.name();
         t.gender = in.gender();
         if (in.birthDate() != null) {
