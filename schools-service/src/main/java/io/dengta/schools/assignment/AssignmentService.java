@@ -117,6 +117,7 @@ public class AssignmentService {
 
     @Transactional
     public AssignmentView replace(UUID id, AssignmentInput input, String ifMatch, SchoolAccess access) {
+        journal.lockFeed();
         Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         requireExisting(id, assignment);
         return write(assignment, input, ifMatch, access).assignment();
@@ -136,6 +137,7 @@ public class AssignmentService {
             // scope before lookup, so a row outside it learns nothing about what exists there
             access.requireWrite(school.code, school.regionCode);
         }
+        journal.lockFeed();
         List<Assignment> matches = Assignment.<Assignment>find(
                 "teacherCode = ?1 and schoolCode = ?2 and startsOn = ?3 and kind = ?4",
                 input.teacher(), input.school(), input.startsOn(), input.kind())
@@ -153,6 +155,8 @@ public class AssignmentService {
      * import. An identical replacement changes nothing and journals nothing.
      */
     private UpsertResult write(Assignment assignment, AssignmentInput input, String ifMatch, SchoolAccess access) {
+        // the feed before the rows (teacher, assignment), as imports lock them: no deadlock between writers
+        journal.lockFeed();
         boolean created = assignment == null;
         School school;
         if (created) {
@@ -197,6 +201,7 @@ public class AssignmentService {
 
     @Transactional
     public void delete(UUID id, String ifMatch, SchoolAccess access) {
+        journal.lockFeed();
         Assignment assignment = Assignment.findById(id, LockModeType.PESSIMISTIC_WRITE);
         School school = requireExisting(id, assignment);
         access.requireWrite(school.code, school.regionCode);

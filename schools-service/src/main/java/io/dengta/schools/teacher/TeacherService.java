@@ -171,6 +171,8 @@ public class TeacherService {
     public UpsertResult upsert(String staffCode, TeacherInput input, String ifMatch, SchoolAccess access,
             TeacherPrivacy privacy) {
         LocalDate today = today();
+        // the feed before the row, as imports lock them: writers take locks in one order and cannot deadlock
+        journal.lockFeed();
         // locked: assignment writes lock the teacher too, so their FTE checks see a settled record
         Teacher teacher = Teacher.findById(staffCode, LockModeType.PESSIMISTIC_WRITE);
         boolean created = teacher == null;
@@ -231,6 +233,7 @@ public class TeacherService {
 
     @Transactional
     public void delete(String staffCode, String ifMatch, SchoolAccess access) {
+        journal.lockFeed();
         Teacher teacher = Teacher.findById(staffCode, LockModeType.PESSIMISTIC_WRITE);
         if (teacher == null) {
             throw notFound(staffCode);
