@@ -31,8 +31,8 @@ public record TargetView(
         String baselinePeriod,
         @Schema(description = "indicators, registry, reports") String actualSource,
         List<MilestoneInput> milestones,
-        @Schema(description = "verified: indicators-service confirmed the indicator code (or there is none); "
-                + "and a school unit's region was confirmed by schools-service; unverified: one of them could not be asked, see "
+        @Schema(description = "verified: indicators-service confirmed the indicator code (or there is none) and "
+                + "schools-service a school unit's region; unverified: one of them could not be asked, see "
                 + "verificationNote, re-checked later; rejected: a re-check found the indicator unknown or the school outside "
                 + "the plan's region") String verification,
         String verificationNote,
