@@ -95,7 +95,7 @@ TEACHER_COLUMNS = ["staffCode", "name", "gender", "birthDate", "nationalId", "ph
 def teacher_row(rng, i, school):
     honours = ""
     if rng.random() < 0.12:
-        honours = "key-teacher:%s:2022-09-01:2026-08-31" % rng.choice(["district", "city", "province"])
+        honours = "key-teacher:%s:2022-09-01:2030-08-31" % rng.choice(["district", "city", "province"])
     subjects = rng.choice(SUBJECTS)
     return [f"BENCH-{i:07d}", f"教师{i:07d}", rng.choice(["female", "male"]),
             "%d-%02d-%02d" % (rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28)), "", "",
