@@ -106,8 +106,8 @@ for entry in "${lists[@]}" "trivial|$TOKEN_ADMIN|/schools/v1/regions/320113"; do
   # a wrong answer is not a latency: every measured URL must answer 200 first
   code=$(curl -sS -o "$OUT/$name.json" -w '%{http_code}' -H "Authorization: Bearer $token" "$url")
   [[ "$code" == 200 ]] || { echo "$url answered $code" >&2; cat "$OUT/$name.json" >&2; exit 1; }
-  wrk -t2 -c32 -d5s -H "Authorization: Bearer $token" "$url" > /dev/null
-  wrk -t2 -c32 -d"$DURATION" --latency -H "Authorization: Bearer $token" "$url" > "$OUT/wrk-$name.txt"
+  wrk -t2 -c32 -d5s --timeout 10s -H "Authorization: Bearer $token" "$url" > /dev/null
+  wrk -t2 -c32 -d"$DURATION" --timeout 10s --latency -H "Authorization: Bearer $token" "$url" > "$OUT/wrk-$name.txt"
 done
 ms() { # wrk's latency percentile p of a file, in ms
   awk -v p="$2" '$1 == p {v = $2; if (v ~ /us$/) {sub(/us/, "", v); v /= 1000} else if (v ~ /ms$/) {sub(/ms/, "", v)}
@@ -115,7 +115,8 @@ ms() { # wrk's latency percentile p of a file, in ms
 }
 rps() { awk '/Requests\/sec/ {printf "%.0f", $2}' "$1"; }
 errors() { awk '/Non-2xx|Socket errors/ {sub(/^ +/, ""); printf "%s; ", $0}' "$1"; }
-ratio() { echo "scale=2; $1 / $2" | bc; }
+ratio() { printf '%.2f' "$(echo "scale=3; $1 / $2" | bc)"; }
+secs() { printf '%.1f' "$1"; }
 
 echo "City statistics ($CITY, 2024Sep; 1 warm-up call, then 5) ..."
 stats_url="$SERVICE/schools/v1/statistics?region=$CITY&schoolYear=2024Sep"
@@ -135,7 +136,7 @@ if [[ -n "$t_teachers" ]]; then
 | raw COPY of the teacher rows | ${t_copy}s = $copy_rate rows/s |
 | import / COPY | $(echo "scale=3; $rate / $copy_rate" | bc) (goal >= 0.30) |"
 else
-  import_rows="| teachers + assignments loaded directly (BENCH_LOAD=direct; import not measured) | ${t_direct}s |"
+  import_rows="| teachers + assignments loaded directly (BENCH_LOAD=direct; import not measured) | $(secs "$t_direct") s |"
 fi
 list_rows=""
 for name in list-issue list-analyst; do
@@ -149,11 +150,11 @@ Data: $(( $(wc -l < "$OUT/schools.csv") - 1 )) schools, $teachers teachers, scho
 
 | measure | figure | vs trivial endpoint |
 |---|---|---|
-| schools import (CSV, HTTP) | ${t_schools}s | |
-| school-year facts import (JSON, HTTP) | ${t_years}s | |
+| schools import (CSV, HTTP) | $(secs "$t_schools") s | |
+| school-year facts import (JSON, HTTP) | $(secs "$t_years") s | |
 $(sed 's/$/ |/' <<<"$import_rows")
 ${list_rows}| trivial endpoint (GET a region), 32 clients | p50 $(ms "$OUT/wrk-trivial.txt" 50%) ms, p99 $(ms "$OUT/wrk-trivial.txt" 99%) ms, $(rps "$OUT/wrk-trivial.txt") req/s | 1x |
-| city statistics ($CITY, 2024Sep), 5 calls | median **${stats_median}s** (${stats[*]}) (goal < 2 s) | |
+| city statistics ($CITY, 2024Sep), 5 calls | median **$(secs "$stats_median") s** ($(for t in "${stats[@]}"; do secs "$t"; echo -n ' '; done)s) (goal < 2 s) | |
 
 Goal for the lists: p99 < 50 ms at 32 clients.
 MD
