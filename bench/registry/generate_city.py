@@ -105,7 +105,7 @@ def national_id(i, birth):
 def teacher_row(rng, i, school):
     honours = ""
     if rng.random() < 0.12:
-        honours = "key-teacher:%s:2022-09-01:2026-08-31" % rng.choice(["district", "city", "province"])
+        honours = "key-teacher:%s:2022-09-01:2030-08-31" % rng.choice(["district", "city", "province"])
     subjects = rng.choice(SUBJECTS)
     gender = rng.choice(["female", "male"])
     birth = "%d-%02d-%02d" % (rng.randint(1965, 2000), rng.randint(1, 12), rng.randint(1, 28))

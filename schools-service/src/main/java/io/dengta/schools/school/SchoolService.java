@@ -3,10 +3,7 @@ package io.dengta.schools.school;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.transaction.Transactional;
@@ -15,13 +12,10 @@ import io.dengta.commons.etag.ETags;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
-import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
-import io.dengta.schools.group.SchoolGroupFilters;
 import io.dengta.schools.region.Region;
 
 /** The school registry: create-or-replace by code, scoped reads, deletes with tombstones. */
@@ -29,16 +23,14 @@ import io.dengta.schools.region.Region;
 public class SchoolService {
 
     public static final String RESOURCE_TYPE = "school";
-    private static final KeysetQuery<School> LIST = new KeysetQuery<>("from School s", Map.of(
-            "code", SortKey.text("s.code", s -> s.code),
-            "name", SortKey.text("s.name", s -> s.name),
-            "updatedAt", SortKey.instant("s.updatedAt", s -> s.updatedAt)), "code");
     static final List<String> SORTABLE = List.of("code", "name", "updatedAt");
 
     private final WriteJournal journal;
+    private final SchoolListQuery listQuery;
 
-    public SchoolService(WriteJournal journal) {
+    public SchoolService(WriteJournal journal, SchoolListQuery listQuery) {
         this.journal = journal;
+        this.listQuery = listQuery;
     }
 
     /** Filters of the school list; null means "any". {@code region} includes its sub-regions. */
@@ -50,51 +42,7 @@ public class SchoolService {
     }
 
     public Page<SchoolView> list(Filter filter, PageRequest page, SchoolAccess.ListScope scope) {
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.region() != null) {
-            where.append(" and s.regionCode like :region");
-            params.put("region", io.dengta.commons.security.RegionCodes.coveragePrefix(filter.region()) + "%");
-        }
-        if (filter.stage() != null) {
-            where.append(" and array_contains(s.stages, :stage)");
-            params.put("stage", filter.stage());
-        }
-        if (filter.ownership() != null) {
-            where.append(" and s.ownership = :ownership");
-            params.put("ownership", filter.ownership());
-        }
-        if (filter.status() != null) {
-            where.append(" and s.status = :status");
-            params.put("status", filter.status());
-        }
-        if (filter.group() != null) {
-            where.append(" and ").append(SchoolGroupFilters.SCHOOL_ACTIVE_IN_GROUP);
-            params.put("group", filter.group());
-            params.put("groupActiveOn", LocalDate.now(ZoneOffset.ofHours(8)));
-        }
-        if (filter.nameContains() != null) {
-            where.append(" and lower(s.name) like :name");
-            params.put("name", "%" + filter.nameContains().toLowerCase() + "%");
-        }
-        if (filter.updatedSince() != null) {
-            where.append(" and s.updatedAt >= :updatedSince");
-            params.put("updatedSince", filter.updatedSince());
-        }
-        if (!scope.unrestricted()) {
-            List<String> alternatives = new ArrayList<>();
-            for (int i = 0; i < scope.regionPrefixes().size(); i++) {
-                alternatives.add("s.regionCode like :scope" + i);
-                params.put("scope" + i, scope.regionPrefixes().get(i) + "%");
-            }
-            if (!scope.schools().isEmpty()) {
-                alternatives.add("s.code in :scopeSchools");
-                params.put("scopeSchools", scope.schools());
-            }
-            where.append(alternatives.isEmpty() ? " and 1 = 0" : " and (" + String.join(" or ", alternatives) + ")");
-        }
-        return LIST.fetch(page, where.toString(), params,
-                (jpql, p, max) -> School.<School>find(jpql, p).page(0, max).list(), (jpql, p) -> School.count(jpql, p), SchoolView::of);
+        return listQuery.fetch(filter, page, scope, LocalDate.now(ZoneOffset.ofHours(8)));
     }
 
     /** The school if it exists and the caller may see it; otherwise 404. */

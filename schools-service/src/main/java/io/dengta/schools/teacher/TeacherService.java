@@ -3,10 +3,7 @@ package io.dengta.schools.teacher;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -16,13 +13,10 @@ import io.dengta.commons.etag.ETags;
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.journal.Operation;
 import io.dengta.commons.journal.WriteJournal;
-import io.dengta.commons.paging.KeysetQuery;
 import io.dengta.commons.paging.Page;
 import io.dengta.commons.paging.PageRequest;
-import io.dengta.commons.paging.SortKey;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
-import io.dengta.commons.security.RegionCodes;
 import io.dengta.schools.school.School;
 import io.dengta.schools.school.SchoolAccess;
 import io.dengta.schools.school.Stage;
@@ -40,18 +34,16 @@ public class TeacherService {
 
     public static final String RESOURCE_TYPE = "teacher";
     static final List<String> SORTABLE = List.of("staffCode", "name", "updatedAt");
-    private static final KeysetQuery<Teacher> LIST = new KeysetQuery<>("from Teacher t", Map.of(
-            "staffCode", SortKey.text("t.staffCode", t -> t.staffCode),
-            "name", SortKey.text("t.name", t -> t.name),
-            "updatedAt", SortKey.instant("t.updatedAt", t -> t.updatedAt)), "staffCode");
     private static final String CURRENT = "a.startsOn <= :today and (a.endsOn is null or a.endsOn >= :today)";
 
     private final WriteJournal journal;
     private final NationalIds nationalIds;
+    private final TeacherListQuery listQuery;
 
-    public TeacherService(WriteJournal journal, NationalIds nationalIds) {
+    public TeacherService(WriteJournal journal, NationalIds nationalIds, TeacherListQuery listQuery) {
         this.journal = journal;
         this.nationalIds = nationalIds;
+        this.listQuery = listQuery;
     }
 
     /**
@@ -74,62 +66,7 @@ public class TeacherService {
 
     public Page<TeacherView> list(Filter filter, PageRequest page, SchoolAccess.ListScope scope,
             TeacherPrivacy privacy) {
-        LocalDate today = today();
-        StringBuilder where = new StringBuilder("1 = 1");
-        Map<String, Object> params = new HashMap<>();
-        if (filter.region() != null) {
-            where.append(" and t.employingSchool in (select rs.code from School rs where rs.regionCode like :region)");
-            params.put("region", RegionCodes.coveragePrefix(filter.region()) + "%");
-        }
-        if (filter.school() != null) {
-            where.append(" and (t.employingSchool = :school or exists (select 1 from Assignment a where "
-                    + "a.teacherCode = t.staffCode and a.schoolCode = :school and " + CURRENT + "))");
-            params.put("school", filter.school());
-            params.put("today", today);
-        }
-        if (filter.honour() != null || filter.honourLevel() != null) {
-            where.append(" and exists (select 1 from Teacher ht join ht.honours h where ht.staffCode = t.staffCode"
-                    + " and (h.expiresOn is null or h.expiresOn >= :today)");
-            params.put("today", today);
-            if (filter.honour() != null) {
-                where.append(" and h.kind = :honour");
-                params.put("honour", filter.honour());
-            }
-            if (filter.honourLevel() != null) {
-                where.append(" and h.level in :honourLevels");
-                params.put("honourLevels", TeacherCodes.levelsAtOrAbove(filter.honourLevel()));
-            }
-            where.append(")");
-        }
-        equal(where, params, "t.title", "title", filter.title());
-        equal(where, params, "t.highestDegree", "degree", filter.degree());
-        equal(where, params, "t.employment", "employment", filter.employment());
-        equal(where, params, "t.status", "status", filter.status());
-        if (filter.subject() != null) {
-            where.append(" and array_contains(t.subjects, :subject)");
-            params.put("subject", filter.subject());
-        }
-        if (filter.nameContains() != null) {
-            where.append(" and lower(t.name) like :name");
-            params.put("name", "%" + filter.nameContains().toLowerCase() + "%");
-        }
-        if (filter.updatedSince() != null) {
-            where.append(" and t.updatedAt >= :updatedSince");
-            params.put("updatedSince", filter.updatedSince());
-        }
-        if (filter.nationalId() != null) {
-            where.append(" and t.nationalIdHash = :nationalIdHash");
-            params.put("nationalIdHash", nationalIds.hash(filter.nationalId()));
-        }
-        if (!scope.unrestricted()) {
-            where.append(" and (").append(inScope("t.employingSchool", "ss", scope, params))
-                    .append(" or exists (select 1 from Assignment a where a.teacherCode = t.staffCode and ")
-                    .append(CURRENT).append(" and ").append(inScope("a.schoolCode", "sa", scope, params)).append("))");
-            params.put("today", today);
-        }
-        return LIST.fetch(page, where.toString(), params,
-                (jpql, p, max) -> Teacher.<Teacher>find(jpql, p).page(0, max).list(), (jpql, p) -> Teacher.count(jpql, p),
-                t -> TeacherView.of(t, privacy.canSeePersonal(t.employingSchool)));
+        return listQuery.fetch(filter, page, scope, privacy, today());
     }
 
     /** The teacher if it exists and the caller may see it; otherwise 404. */
@@ -271,34 +208,6 @@ public class TeacherService {
                 + "s.code = a.schoolCode and a.teacherCode = :teacher and " + CURRENT, School.class)
                 .setParameter("teacher", staffCode).setParameter("today", today).getResultStream()
                 .anyMatch(s -> s.stages.contains(Stage.VOCATIONAL));
-    }
-
-    /** "column is a school in the caller's scope": by the schools' regions or the caller's own schools. */
-    private static String inScope(String column, String alias, SchoolAccess.ListScope scope,
-            Map<String, Object> params) {
-        List<String> alternatives = new ArrayList<>();
-        if (!scope.regionPrefixes().isEmpty()) {
-            List<String> likes = new ArrayList<>();
-            for (int i = 0; i < scope.regionPrefixes().size(); i++) {
-                likes.add(alias + ".regionCode like :scope" + i);
-                params.put("scope" + i, scope.regionPrefixes().get(i) + "%");
-            }
-            alternatives.add(column + " in (select " + alias + ".code from School " + alias + " where "
-                    + String.join(" or ", likes) + ")");
-        }
-        if (!scope.schools().isEmpty()) {
-            alternatives.add(column + " in :scopeSchools");
-            params.put("scopeSchools", scope.schools());
-        }
-        return alternatives.isEmpty() ? "1 = 0" : "(" + String.join(" or ", alternatives) + ")";
-    }
-
-    private static void equal(StringBuilder where, Map<String, Object> params, String column, String name,
-            String value) {
-        if (value != null) {
-            where.append(" and ").append(column).append(" = :").append(name);
-            params.put(name, value);
-        }
     }
 
     /** The input applied to a teacher record (a managed entity, or a detached one for a batch write). */
