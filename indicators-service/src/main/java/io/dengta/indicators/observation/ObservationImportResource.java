@@ -4,7 +4,6 @@ import java.io.InputStream;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -31,6 +30,7 @@ import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.problem.ProblemException;
+import io.dengta.commons.security.CallerScope;
 import io.dengta.commons.security.Roles;
 
 @Path("/indicators/v1/imports")
@@ -44,18 +44,19 @@ public class ObservationImportResource {
     private final ObservationService observations;
     private final ObservationStore store;
     private final ObservationAccess access;
-    private final TransactionSynchronizationRegistry transactions;
+    private final ObservationJournal journal;
+    private final CallerScope caller;
     private final ObjectMapper json;
 
     public ObservationImportResource(ImportRunner imports, ObservationService observations, ObservationStore store,
-            ObservationAccess access, ImportJobs jobs, TransactionSynchronizationRegistry transactions,
-            ObjectMapper json) {
+            ObservationAccess access, ImportJobs jobs, ObservationJournal journal, CallerScope caller, ObjectMapper json) {
         this.imports = imports;
         this.observations = observations;
         this.store = store;
         this.access = access;
         this.jobs = jobs;
-        this.transactions = transactions;
+        this.journal = journal;
+        this.caller = caller;
         this.json = json;
     }
 
@@ -88,8 +89,8 @@ public class ObservationImportResource {
         String contentType = request.contentType();
         // a job runs on a worker thread as the caller: the writer (and its scope checks) is made there, per run
         return jobs.accept(ObservationService.RESOURCE_TYPE, JOBS_PATH, request.body(body), (stream, progress) -> {
-            ObservationImportWriter writer = new ObservationImportWriter(observations, store, access, transactions,
-                    !options.atomic() && !options.dryRun());
+            ObservationImportWriter writer = new ObservationImportWriter(observations, store, journal, access, caller,
+                    options.dryRun(), options.atomic());
             return imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
                     contentType, ObservationRow.class, writer, options, progress);
         });
