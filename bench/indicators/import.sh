@@ -49,6 +49,7 @@ token() {
 TOKEN=$(token)
 
 mkdir -p "$OUT"
+echo '*' > "$OUT/.gitignore" # generated files and results: the figures go to docs/performance.md
 echo "Generating $ROWS observations ..."
 python3 "$HERE/import_gen.py" "$OUT" "$ROOT/indicators-service/src/main/resources/reference-data/indicators.csv" \
   "$ROOT/schools-service/src/main/resources/reference-data/regions.csv" --rows "$ROWS"
