@@ -47,6 +47,7 @@ import io.dengta.commons.security.CallerScope;
 final class ObservationImportWriter implements RowWriter<ObservationRow> {
 
     private static final int MAX_CACHED_INDICATORS = 10_000;
+    private static final int MAX_CACHED_SCOPES = 100_000;
 
     private final ObservationService observations;
     private final ObservationStore store;
@@ -58,6 +59,8 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
     private final KeyHashSet seen = new KeyHashSet();
     private final MessageDigest sha256;
     private final Map<String, Optional<IndicatorRef>> indicators = new HashMap<>();
+    /** The caller's scope does not change during an import: its answer per unit and region is kept. */
+    private final Map<String, Boolean> writable = new HashMap<>();
 
     /** The current batch: each row's outcome (a RowOutcome, or the ProblemException rejecting it). */
     private Object[] results;
@@ -109,7 +112,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
             List<FieldError> rowErrors = new ArrayList<>(checked.errors());
             errors.add(rowErrors);
             ValidObservation o = checked.observation();
-            if (o != null && !access.canWrite(o.key().unit(), o.region())) {
+            if (o != null && !canWrite(o.key().unit(), o.region())) {
                 rowErrors.add(outOfScope(o.key().unit(), o.region()));
             }
             if (checked.key() != null) {
@@ -188,7 +191,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
                 continue;
             }
             StoredObservation existing = current.get(o.key());
-            if (existing != null && existing.live() && !access.canWrite(existing.key().unit(), existing.region())) {
+            if (existing != null && existing.live() && !canWrite(existing.key().unit(), existing.region())) {
                 rejected.put(c.index(), outOfScope(existing.key().unit(), existing.region()));
                 continue;
             }
@@ -260,6 +263,19 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
     private static FieldError outOfScope(String unit, String region) {
         return new FieldError("/unit", "out_of_scope", "observations of " + unit + " (region " + region
                 + ") are outside your organisation scope");
+    }
+
+    private boolean canWrite(String unit, String region) {
+        String key = unit.equals(region) ? unit : unit + "/" + region;
+        Boolean cached = writable.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        boolean allowed = access.canWrite(unit, region);
+        if (writable.size() < MAX_CACHED_SCOPES) {
+            writable.put(key, allowed);
+        }
+        return allowed;
     }
 
     private Optional<IndicatorRef> indicator(String code) {
