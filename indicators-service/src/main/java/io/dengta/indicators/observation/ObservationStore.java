@@ -81,7 +81,6 @@ class ObservationStore {
             i++;
         }
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            byKeys(c, true);
             s.setArray(1, c.createArrayOf("varchar", indicators));
             s.setArray(2, c.createArrayOf("varchar", periods));
             s.setArray(3, c.createArrayOf("varchar", stages));
@@ -92,7 +91,6 @@ class ObservationStore {
                     found.put(o.key(), o);
                 }
             }
-            byKeys(c, false);
         } catch (SQLException e) {
             throw new IllegalStateException("Observations could not be read", e);
         }
@@ -284,30 +282,9 @@ class ObservationStore {
             for (int col = 0; col < columns.length; col++) {
                 s.setArray(col + 5, c.createArrayOf("text", columns[col]));
             }
-            byKeys(c, true);
-            int updated = s.executeUpdate();
-            byKeys(c, false);
-            return updated;
+            return s.executeUpdate();
         } catch (SQLException e) {
             throw new IllegalStateException("Observations could not be written", e);
-        }
-    }
-
-    /**
-     * Makes the next statements of this transaction find a batch's rows by index, one key at a time ({@code on})
-     * or lets the planner choose again. A batch has at most a few hundred keys, but the planner goes by the
-     * table's statistics: after a table was emptied (or in the transaction of a first load, whose rows it does
-     * not count yet) it takes the table for empty and scans it whole for each batch, so an import of a million
-     * rows would take quadratic time.
-     */
-    private static void byKeys(Connection c, boolean on) throws SQLException {
-        String value = on ? "off" : "on";
-        try (PreparedStatement s = c.prepareStatement("select set_config('enable_seqscan', ?, true), "
-                + "set_config('enable_hashjoin', ?, true), set_config('enable_mergejoin', ?, true)")) {
-            s.setString(1, value);
-            s.setString(2, value);
-            s.setString(3, value);
-            s.execute();
         }
     }
 
