@@ -1,10 +1,12 @@
 package io.dengta.indicators.observation;
 
 import java.io.InputStream;
+import java.time.Duration;
 import java.util.UUID;
 
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.transaction.TransactionSynchronizationRegistry;
+import jakarta.transaction.SystemException;
+import jakarta.transaction.TransactionManager;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -15,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -31,6 +34,7 @@ import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportRunner;
 import io.dengta.commons.problem.ProblemException;
+import io.dengta.commons.security.CallerScope;
 import io.dengta.commons.security.Roles;
 
 @Path("/indicators/v1/imports")
@@ -44,19 +48,26 @@ public class ObservationImportResource {
     private final ObservationService observations;
     private final ObservationStore store;
     private final ObservationAccess access;
-    private final TransactionSynchronizationRegistry transactions;
+    private final ObservationJournal journal;
+    private final CallerScope caller;
     private final ObjectMapper json;
+    private final TransactionManager transactionManager;
+    private final int transactionTimeout;
 
     public ObservationImportResource(ImportRunner imports, ObservationService observations, ObservationStore store,
-            ObservationAccess access, ImportJobs jobs, TransactionSynchronizationRegistry transactions,
-            ObjectMapper json) {
+            ObservationAccess access, ImportJobs jobs, ObservationJournal journal, CallerScope caller, ObjectMapper json,
+            TransactionManager transactionManager,
+            @ConfigProperty(name = "dengta.imports.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.imports = imports;
         this.observations = observations;
         this.store = store;
         this.access = access;
         this.jobs = jobs;
-        this.transactions = transactions;
+        this.journal = journal;
+        this.caller = caller;
         this.json = json;
+        this.transactionManager = transactionManager;
+        this.transactionTimeout = (int) transactionTimeout.toSeconds();
     }
 
     @POST
@@ -88,11 +99,26 @@ public class ObservationImportResource {
         String contentType = request.contentType();
         // a job runs on a worker thread as the caller: the writer (and its scope checks) is made there, per run
         return jobs.accept(ObservationService.RESOURCE_TYPE, JOBS_PATH, request.body(body), (stream, progress) -> {
-            ObservationImportWriter writer = new ObservationImportWriter(observations, store, access, transactions,
-                    !options.atomic() && !options.dryRun());
-            return imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
-                    contentType, ObservationRow.class, writer, options, progress);
+            ObservationImportWriter writer = new ObservationImportWriter(observations, store, journal, access, caller,
+                    options.dryRun(), options.atomic());
+            // an atomic import (or dry run) is one transaction: a million rows take longer than the default 60 s
+            setTransactionTimeout(transactionTimeout);
+            try {
+                return imports.run(ObservationService.RESOURCE_TYPE, RowsEnvelope.adapt(stream, contentType, json),
+                        contentType, ObservationRow.class, writer, options, progress);
+            } finally {
+                setTransactionTimeout(0);
+            }
         });
+    }
+
+    /** For transactions this thread begins next (0: the default again). */
+    private void setTransactionTimeout(int seconds) {
+        try {
+            transactionManager.setTransactionTimeout(seconds);
+        } catch (SystemException e) {
+            throw new IllegalStateException("The import's transaction timeout could not be set", e);
+        }
     }
 
     @GET

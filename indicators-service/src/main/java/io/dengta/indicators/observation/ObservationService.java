@@ -194,11 +194,16 @@ public class ObservationService {
      * Every write takes the change feed's lock before any row lock (once per transaction): concurrent
      * writers (PUTs, imports of overlapping keys in any order) then queue instead of deadlocking.
      */
-    private void lockFeed() {
-        if (transactions.getResource(FEED_LOCKED) == null) {
+    void lockFeed() {
+        if (!feedLocked()) {
             journal.lockFeed();
             transactions.putResource(FEED_LOCKED, Boolean.TRUE);
         }
+    }
+
+    /** Whether this transaction holds the change feed's lock. */
+    boolean feedLocked() {
+        return transactions.getResource(FEED_LOCKED) != null;
     }
 
     private static String schoolOf(ObservationKey key) {

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -178,6 +179,117 @@ class ObservationStore {
         } catch (SQLException e) {
             throw new IllegalStateException("Observation could not be deleted", e);
         }
+    }
+
+    /** A row to replace ({@link #updateAll}): row {@code id}, still at {@code version}, gets {@code observation}. */
+    record Replacement(long id, long version, ValidObservation observation) {
+    }
+
+    /**
+     * Creates these rows in one statement (the import's batch write); how many were created. A key that
+     * exists already is left alone and not counted: the caller, which holds the feed's lock, treats a
+     * shortfall as a failure.
+     */
+    int insertAll(List<ValidObservation> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String sql = """
+                insert into observation (indicator_code, unit_code, unit_type, region_code, period_code, period_type,
+                    period_start, period_end, stage, value, numerator, denominator, status, source, comment, version,
+                    created_at, updated_at)
+                select t.indicator, t.unit, t.unit_type, t.region, t.period, t.period_type, t.period_start::date,
+                       t.period_end::date, t.stage, t.value::numeric, t.numerator::numeric, t.denominator::numeric,
+                       t.status, t.source, t.comment, 0, ?, ?
+                  from unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[])
+                    as t(indicator, unit, unit_type, region, period, period_type, period_start, period_end, stage,
+                         value, numerator, denominator, status, source, comment)
+                on conflict (indicator_code, period_code, stage, unit_code) do nothing""";
+        int n = rows.size();
+        String[][] columns = new String[15][n];
+        for (int i = 0; i < n; i++) {
+            ValidObservation o = rows.get(i);
+            ObservationKey k = o.key();
+            Period p = k.period();
+            columns[0][i] = k.indicator();
+            columns[1][i] = k.unit();
+            columns[2][i] = k.unitType();
+            columns[3][i] = o.region();
+            columns[4][i] = p.code();
+            columns[5][i] = p.type().code();
+            columns[6][i] = p.startDate().toString();
+            columns[7][i] = p.endDate().toString();
+            columns[8][i] = k.storedStage();
+            columns[9][i] = text(o.value());
+            columns[10][i] = text(o.numerator());
+            columns[11][i] = text(o.denominator());
+            columns[12][i] = o.status();
+            columns[13][i] = o.source();
+            columns[14][i] = o.comment();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, now);
+            s.setObject(2, now);
+            for (int col = 0; col < columns.length; col++) {
+                s.setArray(col + 3, c.createArrayOf("text", columns[col]));
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Observations could not be written", e);
+        }
+    }
+
+    /**
+     * Replaces the content of these rows in one statement, each only if still at its version (a deleted row
+     * comes back, as created now); how many were replaced.
+     */
+    int updateAll(List<Replacement> rows, OffsetDateTime now) {
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        String sql = """
+                update observation o set region_code = t.region, value = t.value::numeric,
+                    numerator = t.numerator::numeric, denominator = t.denominator::numeric, status = t.status,
+                    source = t.source, comment = t.comment, version = o.version + 1, updated_at = ?,
+                    created_at = case when o.deleted_at is null then o.created_at else ? end, deleted_at = null
+                  from unnest(?::bigint[], ?::bigint[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::text[],
+                              ?::text[])
+                    as t(id, version, region, value, numerator, denominator, status, source, comment)
+                 where o.id = t.id and o.version = t.version""";
+        int n = rows.size();
+        Long[] ids = new Long[n];
+        Long[] versions = new Long[n];
+        String[][] columns = new String[7][n];
+        for (int i = 0; i < n; i++) {
+            Replacement r = rows.get(i);
+            ValidObservation o = r.observation();
+            ids[i] = r.id();
+            versions[i] = r.version();
+            columns[0][i] = o.region();
+            columns[1][i] = text(o.value());
+            columns[2][i] = text(o.numerator());
+            columns[3][i] = text(o.denominator());
+            columns[4][i] = o.status();
+            columns[5][i] = o.source();
+            columns[6][i] = o.comment();
+        }
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setObject(1, now);
+            s.setObject(2, now);
+            s.setArray(3, c.createArrayOf("bigint", ids));
+            s.setArray(4, c.createArrayOf("bigint", versions));
+            for (int col = 0; col < columns.length; col++) {
+                s.setArray(col + 5, c.createArrayOf("text", columns[col]));
+            }
+            return s.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException("Observations could not be written", e);
+        }
+    }
+
+    private static String text(java.math.BigDecimal n) {
+        return n == null ? null : n.toPlainString();
     }
 
     private static StoredObservation read(ResultSet rs) throws SQLException {
