@@ -33,6 +33,7 @@ import io.dengta.commons.imports.ImportOptions;
 import io.dengta.commons.imports.ImportReport;
 import io.dengta.commons.imports.ImportRequest;
 import io.dengta.commons.imports.ImportRunner;
+import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.CallerScope;
 import io.dengta.commons.security.Roles;
@@ -48,14 +49,14 @@ public class ObservationImportResource {
     private final ObservationService observations;
     private final ObservationStore store;
     private final ObservationAccess access;
-    private final ObservationJournal journal;
+    private final WriteJournal journal;
     private final CallerScope caller;
     private final ObjectMapper json;
     private final TransactionManager transactionManager;
     private final int transactionTimeout;
 
     public ObservationImportResource(ImportRunner imports, ObservationService observations, ObservationStore store,
-            ObservationAccess access, ImportJobs jobs, ObservationJournal journal, CallerScope caller, ObjectMapper json,
+            ObservationAccess access, ImportJobs jobs, WriteJournal journal, CallerScope caller, ObjectMapper json,
             TransactionManager transactionManager,
             @ConfigProperty(name = "dengta.imports.transaction-timeout", defaultValue = "PT30M") Duration transactionTimeout) {
         this.imports = imports;

@@ -16,6 +16,8 @@ import java.util.Set;
 
 import io.dengta.commons.imports.RowOutcome;
 import io.dengta.commons.imports.RowWriter;
+import io.dengta.commons.journal.Operation;
+import io.dengta.commons.journal.WriteJournal;
 import io.dengta.commons.problem.FieldError;
 import io.dengta.commons.problem.ProblemException;
 import io.dengta.commons.security.CallerScope;
@@ -29,7 +31,7 @@ import io.dengta.commons.security.CallerScope;
  * written there, and {@link #write} then answers each row's outcome. For a batch: the rules in Java; the
  * current state of all its keys in one query; each row classified in Java (created, updated, unchanged
  * or rejected); then, if anything changed, the feed's lock, one multi-row insert, one multi-row update
- * and the journal of every change in three statements ({@link ObservationJournal}). An unchanged row is
+ * and the journal of every change in three statements ({@link WriteJournal#recordAll}). An unchanged row is
  * written nowhere, so a replayed feed only reads and compares. A dry run writes nothing, and neither does
  * an atomic import once it has rejected a row (nothing of it will be kept).
  * <p>
@@ -51,7 +53,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
 
     private final ObservationService observations;
     private final ObservationStore store;
-    private final ObservationJournal journal;
+    private final WriteJournal journal;
     private final ObservationAccess access;
     private final CallerScope caller;
     private final boolean dryRun;
@@ -68,7 +70,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
     private RuntimeException failure;
     private boolean rejectedAny;
 
-    ObservationImportWriter(ObservationService observations, ObservationStore store, ObservationJournal journal,
+    ObservationImportWriter(ObservationService observations, ObservationStore store, WriteJournal journal,
             ObservationAccess access, CallerScope caller, boolean dryRun, boolean atomic) {
         this.observations = observations;
         this.store = store;
@@ -88,9 +90,13 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
     private record Candidate(int index, ObservationKey key, ValidObservation observation, long hash) {
     }
 
+    /** One change of a batch: the observation's state before (null when created) and after. */
+    private record Change(ObservationKey key, ObservationView before, ObservationView after) {
+    }
+
     /** What a batch will write, in row order. */
     private record Plan(List<ValidObservation> inserts, List<ObservationStore.Replacement> updates,
-            List<ObservationJournal.Entry> journal, List<Long> added, Map<Integer, FieldError> rejected) {
+            List<Change> journal, List<Long> added, Map<Integer, FieldError> rejected) {
 
         boolean writes() {
             return !journal.isEmpty();
@@ -154,7 +160,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
                 if (inserted != plan.inserts().size() || updated != plan.updates().size()) {
                     throw new IllegalStateException("observations changed under the feed's lock");
                 }
-                journal.recordAll(stamped(plan.journal(), now), caller);
+                journal.recordAll(journalEntries(stamped(plan.journal(), now)));
             } catch (RuntimeException e) {
                 forget(plan.added());
                 failure = e;
@@ -171,7 +177,7 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
     private Plan decide(List<Candidate> candidates, Map<ObservationKey, StoredObservation> current) {
         List<ValidObservation> inserts = new ArrayList<>();
         List<ObservationStore.Replacement> updates = new ArrayList<>();
-        List<ObservationJournal.Entry> entries = new ArrayList<>();
+        List<Change> entries = new ArrayList<>();
         List<Long> added = new ArrayList<>();
         Map<Integer, FieldError> rejected = new HashMap<>();
         for (Candidate c : candidates) {
@@ -209,18 +215,27 @@ final class ObservationImportWriter implements RowWriter<ObservationRow> {
                 updates.add(new ObservationStore.Replacement(existing.id(), existing.version(), o));
             }
             // the state after is completed with the write's time in stamped()
-            entries.add(new ObservationJournal.Entry(o.key(), created ? null : ObservationView.of(existing),
+            entries.add(new Change(o.key(), created ? null : ObservationView.of(existing),
                     ObservationView.of(after(o, existing, null))));
         }
         return new Plan(inserts, updates, entries, added, rejected);
     }
 
+    private static List<WriteJournal.Entry> journalEntries(List<Change> changes) {
+        List<WriteJournal.Entry> entries = new ArrayList<>(changes.size());
+        for (Change c : changes) {
+            entries.add(new WriteJournal.Entry(ObservationService.RESOURCE_TYPE, c.key().journalKey(), Operation.UPSERT,
+                    c.after().region(), ObservationService.schoolOf(c.key()), c.before(), c.after()));
+        }
+        return entries;
+    }
+
     /** The journal entries with the write's time as the state after's updatedAt (and createdAt when created). */
-    private static List<ObservationJournal.Entry> stamped(List<ObservationJournal.Entry> entries, OffsetDateTime now) {
-        List<ObservationJournal.Entry> out = new ArrayList<>(entries.size());
-        for (ObservationJournal.Entry e : entries) {
+    private static List<Change> stamped(List<Change> entries, OffsetDateTime now) {
+        List<Change> out = new ArrayList<>(entries.size());
+        for (Change e : entries) {
             ObservationView a = e.after();
-            out.add(new ObservationJournal.Entry(e.key(), e.before(), new ObservationView(a.indicator(), a.unit(),
+            out.add(new Change(e.key(), e.before(), new ObservationView(a.indicator(), a.unit(),
                     a.unitType(), a.region(), a.period(), a.periodType(), a.stage(), a.value(), a.numerator(),
                     a.denominator(), a.status(), a.source(), a.comment(), a.version(),
                     a.createdAt() == null ? now : a.createdAt(), now)));

@@ -206,7 +206,7 @@ public class ObservationService {
         return transactions.getResource(FEED_LOCKED) != null;
     }
 
-    private static String schoolOf(ObservationKey key) {
+    static String schoolOf(ObservationKey key) {
         return key.unitType().equals("school") ? key.unit() : null;
     }
 

@@ -63,11 +63,16 @@ class ObservationStore {
         if (keys.isEmpty()) {
             return found;
         }
+        // one probe of the key's unique index per key (a lateral subquery; its limit, harmless on a unique key, keeps
+        // the planner from flattening it into a join): a plain join may become a scan of the whole table or index,
+        // which the planner picks when its statistics say the table is empty (a first load of an emptied table,
+        // whose rows the import itself adds), making a long import quadratic
         String sql = "select " + COLUMNS + " " + """
-                 from observation o
-                 join unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as k(indicator_code, period_code, stage, unit_code)
-                   on o.indicator_code = k.indicator_code and o.period_code = k.period_code and o.stage = k.stage
-                  and o.unit_code = k.unit_code""";
+                 from unnest(?::varchar[], ?::varchar[], ?::varchar[], ?::varchar[]) as k(indicator_code, period_code, stage, unit_code)
+                 cross join lateral (select * from observation x
+                                      where x.indicator_code = k.indicator_code and x.period_code = k.period_code
+                                        and x.stage = k.stage and x.unit_code = k.unit_code
+                                      limit 1) o""";
         String[] indicators = new String[keys.size()];
         String[] periods = new String[keys.size()];
         String[] stages = new String[keys.size()];
