@@ -219,6 +219,11 @@ public class ServiceProxy {
             ProxyResponse response = context.response();
             // the gateway already answers with the request id (the same the service echoes): send it once
             response.headers().remove("X-Request-Id");
+            if (response.getStatusCode() == 304 || response.getStatusCode() == 204) {
+                // never a body (RFC 9112 6.3): without this the proxy announces a chunked one, which some clients wait for
+                response.setBody(null);
+                response.headers().remove("Transfer-Encoding");
+            }
             if (response.getStatusCode() >= 500 && !isProblem(response.headers().get("Content-Type"))) {
                 // not from a Dengta service (they answer problem+json): do not pass on what it says
                 LOG.warnf("%s-service answered %d without a problem body", service, response.getStatusCode());
